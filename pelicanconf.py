@@ -1,0 +1,65 @@
+# Settings for local preview. publishconf.py adds what only the published site needs.
+
+SITENAME = "Praktikviden"
+SITESUBTITLE = "Viden om praktik og oplæring på SOSU- og PA-uddannelserne"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Europe/Copenhagen"
+DEFAULT_LANG = "da"
+
+PLUGIN_PATHS = ["."]
+PLUGINS = ["plugins.minutes", "plugins.formatting"]
+
+ARTICLE_PATHS = ["referater"]
+PAGE_PATHS = ["sider"]
+STATIC_PATHS = []
+READERS = {"html": None}
+# Dates come from front matter only, never from file names.
+FILENAME_METADATA = ""
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# Minutes are Pelican articles; their category is the committee.
+ARTICLE_URL = "referater/{category}/{slug}/"
+ARTICLE_SAVE_AS = "referater/{category}/{slug}/index.html"
+ARCHIVES_URL = "referater/"
+ARCHIVES_SAVE_AS = "referater/index.html"
+CATEGORY_URL = "udvalg/{slug}/"
+CATEGORY_SAVE_AS = "udvalg/{slug}/index.html"
+CATEGORIES_URL = "udvalg/"
+CATEGORIES_SAVE_AS = "udvalg/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+NEWEST_FIRST_ARCHIVES = True
+DEFAULT_PAGINATION = False
+
+# Pages this site does not have.
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,1 @@
+"""Praktikviden Pelican plugins; each feature is a subpackage loaded via PLUGINS."""

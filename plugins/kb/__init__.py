@@ -1,0 +1,1 @@
+"""Domain core of Praktikviden: model, field tables, parsing and validation (no Pelican imports)."""

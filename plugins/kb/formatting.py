@@ -1,0 +1,34 @@
+"""Danish formatting of dates and times for readers ("16. september 2024", "kl. 9.00–12.00")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .model import TimeSpan
+
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+def format_date(value: dt.date, *, weekday: bool = False) -> str:
+    """Format a date the Danish way: '16. september 2024' or 'mandag 16. september 2024'."""
+    text = f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
+
+
+def format_month(value: dt.date) -> str:
+    """Format a month and year: 'september 2024'."""
+    return f"{MONTHS[value.month - 1]} {value.year}"
+
+
+def format_time(value: dt.time) -> str:
+    """Format a time of day the Danish way: '9.00', '12.30'."""
+    return f"{value.hour}.{value.minute:02d}"
+
+
+def format_timespan(span: TimeSpan) -> str:
+    """Format a time span: 'kl. 9.00–12.00'."""
+    return f"kl. {format_time(span.start)}–{format_time(span.end)}"

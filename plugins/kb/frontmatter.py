@@ -1,0 +1,150 @@
+"""Read YAML front matter and YAML files while keeping the line of every key and list item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(slots=True)
+class Document:
+    """A YAML mapping as plain Python values, with 1-based source lines per key path.
+
+    ``lines[("deltagere", 2, "organisation")]`` is the line of that key; ``lines[("deltagere", 2)]``
+    the line where the third participant starts. Every scalar is a string: YAML's implicit typing
+    (dates, yes/no, numbers) is switched off so that validation sees exactly what the editor wrote.
+    """
+
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line(self, *path: str | int) -> int:
+        """Return the line of ``path``, falling back to its nearest located parent."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def split_front_matter(text: str, source: str) -> tuple[str | None, str, int, list[Problem]]:
+    """Split a Markdown file into its YAML front matter and its body.
+
+    Args:
+        text: the whole file.
+        source: the file path for problem messages.
+
+    Returns:
+        ``(yaml_text, body, body_first_line, problems)``; ``yaml_text`` is None when the file has no
+        front matter, and then a problem says so.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1, [
+            Problem(
+                source,
+                1,
+                "filen mangler metadata (front matter) øverst.",
+                "start filen med en linje '---', så felterne (fx 'dato: 2024-09-16'), "
+                "og afslut dem med en linje '---'.",
+            )
+        ]
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2, []
+    return None, text, 1, [
+        Problem(
+            source,
+            1,
+            "metadata øverst i filen bliver ikke afsluttet.",
+            "tilføj en linje med '---' efter det sidste felt.",
+        )
+    ]
+
+
+def load_yaml(text: str, source: str, first_line: int = 1) -> tuple[Document, list[Problem]]:
+    """Parse a YAML mapping into a :class:`Document`.
+
+    Args:
+        text: YAML source.
+        source: the file path for problem messages.
+        first_line: the file line on which ``text`` starts (2 for front matter after '---').
+
+    Returns:
+        The document and any problems (syntax errors, a top level that is not a mapping,
+        duplicate keys). On a syntax error the document is empty.
+    """
+    offset = first_line - 1
+    try:
+        root = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + offset if mark else first_line
+        what = error.problem or "ugyldig YAML"
+        return Document(), [
+            Problem(
+                source,
+                line,
+                f"metadata kan ikke læses (YAML: {what}).",
+                "tjek kolon, indrykning og anførselstegn på linjen; en værdi med ': ' i skal "
+                "stå i anførselstegn.",
+            )
+        ]
+    if root is None:
+        return Document(lines={(): first_line}), []
+    if not isinstance(root, yaml.MappingNode):
+        return Document(), [
+            Problem(
+                source,
+                root.start_mark.line + 1 + offset,
+                "metadata skal være en liste af felter på formen 'navn: værdi'.",
+                "skriv ét felt pr. linje, fx 'dato: 2024-09-16'.",
+            )
+        ]
+    document = Document(lines={(): first_line})
+    problems: list[Problem] = []
+    document.data = _convert(root, (), document.lines, offset, source, problems)
+    return document, problems
+
+
+def _convert(
+    node: yaml.Node,
+    path: Path,
+    lines: dict[Path, int],
+    offset: int,
+    source: str,
+    problems: list[Problem],
+) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            key_line = key_node.start_mark.line + 1 + offset
+            if key in result:
+                problems.append(
+                    Problem(
+                        source,
+                        key_line,
+                        f"feltet '{key}' står der to gange.",
+                        f"slet den ene '{key}'-linje.",
+                    )
+                )
+                continue
+            lines[path + (key,)] = key_line
+            result[key] = _convert(value_node, path + (key,), lines, offset, source, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _convert(item, path + (index,), lines, offset, source, problems)
+            for index, item in enumerate(node.value)
+        ]
+    value = node.value
+    # BaseLoader gives '' for an empty value; treat it as absent so 'required' checks catch it.
+    return value if value != "" else None

@@ -1,0 +1,177 @@
+"""Domain objects: committees, meetings, agenda items, labelled blocks, decisions, attachments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import Enum
+
+UNKNOWN_ORGANISATION = "ikke angivet"
+
+
+class BlockKind(Enum):
+    """The labels an agenda item's blocks may carry; values are the labels editors write."""
+
+    SAGSFREMSTILLING = "Sagsfremstilling"
+    INDSTILLING = "Indstilling"
+    RESUME = "Resumé"
+    DROEFTELSE = "Drøftelse"
+    ORIENTERING = "Orientering"
+    BESLUTNING = "Beslutning"
+    BILAG = "Bilag"
+    KOMMENTARER = "Kommentarer"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """A meeting's start and end time of day."""
+
+    start: dt.time
+    end: dt.time
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named person at a meeting; ``organisation`` is None where the minutes give none."""
+
+    name: str
+    organisation: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """An attachment (bilag) named in an agenda item, e.g. 'Bilag 3.1'."""
+
+    number: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A labelled block of an agenda item; ``labels`` is empty for unlabelled text."""
+
+    labels: tuple[BlockKind, ...]
+    qualifier: str
+    anchor: str
+    html: str
+
+    @property
+    def heading(self) -> str:
+        """Return the label as the minutes write it, e.g. 'Resumé, oplæg v/ Anne-Mette'."""
+        text = "/".join(kind.value for kind in self.labels)
+        return f"{text}, {self.qualifier}" if self.qualifier else text
+
+    @property
+    def is_decision(self) -> bool:
+        """Whether this block records a decision."""
+        return BlockKind.BESLUTNING in self.labels
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A labelled decision (Beslutning) of one agenda item."""
+
+    item_number: int
+    item_title: str
+    anchor: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One numbered agenda item, addressable as ``#punkt-N``."""
+
+    number: int
+    title: str
+    blocks: tuple[Block, ...]
+    attachments: tuple[Attachment, ...]
+
+    @property
+    def anchor(self) -> str:
+        """Return the item's fragment id."""
+        return f"punkt-{self.number}"
+
+    @property
+    def has_attachment_block(self) -> bool:
+        """Whether the item has a block labelled 'Bilag' that lists its attachments itself."""
+        return any(BlockKind.BILAG in block.labels for block in self.blocks)
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        """Return the item's labelled decisions."""
+        return tuple(
+            Decision(self.number, self.title, block.anchor, block.html)
+            for block in self.blocks
+            if block.is_decision
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """An unnumbered section after the agenda, e.g. 'Mødedatoer 2019'."""
+
+    title: str
+    anchor: str
+    html: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """The minutes of one meeting, parsed from front matter and body."""
+
+    committee: str
+    date: dt.date
+    time: TimeSpan
+    place: str
+    chair: Person
+    secretary: Person
+    participants: tuple[Person, ...]
+    advisers: tuple[Person, ...]
+    absentees: tuple[Person, ...]
+    intro_html: str
+    agenda: tuple[AgendaItem, ...]
+    appendix: tuple[Section, ...] = ()
+    title: str | None = None
+    date_note: str | None = None
+    theme: str | None = None
+    tags: tuple[str, ...] = ()
+    approved: str | None = None
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        """Return every labelled decision, in agenda order."""
+        return tuple(decision for item in self.agenda for decision in item.decisions)
+
+    @property
+    def attachments(self) -> tuple[Attachment, ...]:
+        """Return every attachment named in the agenda, in agenda order."""
+        return tuple(attachment for item in self.agenda for attachment in item.attachments)
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedMeeting:
+    """A planned meeting date of a committee."""
+
+    date: dt.date
+    time: TimeSpan | None
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Committee:
+    """A committee (udvalg) whose minutes the site holds."""
+
+    slug: str
+    name: str
+    description: str
+    planned: tuple[PlannedMeeting, ...] = ()
+
+
+def by_organisation(people: tuple[Person, ...]) -> list[tuple[str | None, list[Person]]]:
+    """Group people by organisation in order of first appearance; people without one come last."""
+    groups: dict[str | None, list[Person]] = {}
+    for person in people:
+        groups.setdefault(person.organisation, []).append(person)
+    known = [(org, members) for org, members in groups.items() if org is not None]
+    return known + ([(None, groups[None])] if None in groups else [])

@@ -1,0 +1,161 @@
+"""Turn a minutes file or a committee file into domain objects, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from .agenda import Render, parse_agenda
+from .fields import COMMITTEE_FIELDS, MEETING_FIELDS, PLANNED_FIELDS
+from .frontmatter import Document, load_yaml, split_front_matter
+from .model import Committee, Meeting, PlannedMeeting
+from .problems import Problem
+from .values import SLUG, check_keys, parse_date, parse_people, parse_person, parse_timespan, suggest
+
+
+def parse_meeting(
+    text: str, source: str, committees: Collection[str], render: Render
+) -> tuple[Meeting | None, list[Problem]]:
+    """Parse one minutes file.
+
+    Args:
+        text: the whole Markdown file, front matter included.
+        source: its path relative to the repository root, for messages.
+        committees: the known committee slugs.
+        render: turns Markdown into HTML.
+
+    Returns:
+        ``(meeting, [])`` for good input, ``(None, problems)`` otherwise; problems are all that
+        were found, not only the first.
+    """
+    yaml_text, body, body_line, problems = split_front_matter(text, source)
+    if yaml_text is None:
+        return None, problems
+    doc, problems = load_yaml(yaml_text, source, first_line=2)
+    if problems:
+        return None, problems
+    data = doc.data
+    problems = check_keys(doc, MEETING_FIELDS, (), source, "metadata")
+
+    committee = data.get("udvalg")
+    if committee is not None and committee not in committees:
+        known = sorted(committees)
+        problems.append(
+            Problem(
+                source,
+                doc.line("udvalg"),
+                f"udvalget '{committee}' findes ikke.",
+                f"{suggest(committee, known)}Kendte udvalg: {', '.join(known)}; "
+                f"et nyt udvalg oprettes som content/udvalg/{committee}.yml.",
+            )
+        )
+    date, found = _optional(parse_date, data, doc, "dato", source)
+    problems += found
+    time, found = _optional(parse_timespan, data, doc, "tid", source)
+    problems += found
+    chair, found = _person(doc, "moedeleder", source)
+    problems += found
+    secretary, found = _person(doc, "referent", source)
+    problems += found
+    groups = {}
+    for key in ("deltagere", "tilforordnede", "afbud"):
+        groups[key], found = parse_people(doc, key, source)
+        problems += found
+    tags = data.get("tags") or []
+    if not isinstance(tags, list):
+        tags = [tags]
+
+    agenda, found = parse_agenda(body, body_line, source, render)
+    problems += found
+    if problems:
+        return None, problems
+    return Meeting(
+        committee=committee,
+        date=date,
+        time=time,
+        place=data["sted"],
+        chair=chair,
+        secretary=secretary,
+        participants=groups["deltagere"],
+        advisers=groups["tilforordnede"],
+        absentees=groups["afbud"],
+        intro_html=agenda.intro_html,
+        agenda=agenda.items,
+        appendix=agenda.appendix,
+        title=data.get("titel"),
+        date_note=data.get("dato_note"),
+        theme=data.get("tema"),
+        tags=tuple(tags),
+        approved=data.get("godkendt"),
+    ), []
+
+
+def parse_committee(text: str, slug: str, source: str) -> tuple[Committee | None, list[Problem]]:
+    """Parse one committee file (``content/udvalg/<slug>.yml``).
+
+    Args:
+        text: the YAML file.
+        slug: the file name without extension; it is the committee's key in minutes.
+        source: its path relative to the repository root, for messages.
+
+    Returns:
+        ``(committee, [])`` or ``(None, problems)``.
+    """
+    doc, problems = load_yaml(text, source)
+    if problems:
+        return None, problems
+    problems = check_keys(doc, COMMITTEE_FIELDS, (), source, "udvalgsfilen")
+    if not SLUG.match(slug):
+        problems.append(
+            Problem(
+                source,
+                0,
+                f"filnavnet '{slug}' kan ikke bruges som udvalgets kortnavn.",
+                "brug kun små bogstaver a–z, tal og bindestreg, fx 'luu-pa-amu.yml'.",
+            )
+        )
+    planned = []
+    dates = doc.data.get("moededatoer") or []
+    if not isinstance(dates, list):
+        dates = []
+        problems.append(
+            Problem(
+                source,
+                doc.line("moededatoer"),
+                "'moededatoer' skal være en liste med ét møde pr. punkt.",
+                "skriv '  - dato: 2025-03-10' og evt. 'tid' og 'sted' under hvert punkt.",
+            )
+        )
+    for index, entry in enumerate(dates):
+        path = ("moededatoer", index)
+        if not isinstance(entry, dict):
+            entry = {"dato": entry}
+        else:
+            problems += check_keys(doc, PLANNED_FIELDS, path, source, "et planlagt møde")
+        date, found = parse_date(entry.get("dato"), "dato", doc.line(*path, "dato"), source)
+        problems += found
+        time = None
+        if entry.get("tid") is not None:
+            time, found = parse_timespan(entry["tid"], "tid", doc.line(*path, "tid"), source)
+            problems += found
+        planned.append(PlannedMeeting(date, time, entry.get("sted")))
+    if problems:
+        return None, problems
+    return Committee(
+        slug=slug,
+        name=doc.data["navn"],
+        description=doc.data["beskrivelse"],
+        planned=tuple(sorted(planned, key=lambda meeting: meeting.date)),
+    ), []
+
+
+def _optional(parser, data: dict, doc: Document, key: str, source: str):
+    """Run ``parser`` on ``key`` if present; a missing key is reported by ``check_keys``."""
+    if data.get(key) is None:
+        return None, []
+    return parser(data[key], key, doc.line(key), source)
+
+
+def _person(doc: Document, key: str, source: str):
+    if doc.data.get(key) is None:
+        return None, []
+    return parse_person(doc, (key,), source, need_organisation=False)

@@ -1,0 +1,45 @@
+"""Problems found in editors' content, and the error that stops a build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a content file, phrased for the editor (in Danish).
+
+    Attributes:
+        path: file path relative to the repository root, as the editor sees it.
+        line: 1-based line number, or 0 when the problem concerns the whole file.
+        message: what is wrong, naming the field as the editor wrote it.
+        hint: a concrete fix ("Ret: ...").
+    """
+
+    path: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f"\n    Ret: {self.hint}"
+        return text
+
+    def sort_key(self) -> tuple[str, int, str]:
+        """Order problems by file, then line, then text."""
+        return (self.path, self.line, self.message)
+
+
+class ContentError(Exception):
+    """Content problems that stop the build; carries every problem found, not just the first."""
+
+    exitcode = 2
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        lines = [f"{len(self.problems)} fejl i indholdet — intet er udgivet:"]
+        lines += [str(p) for p in self.problems]
+        super().__init__("\n".join(lines))

@@ -1,0 +1,87 @@
+"""A Markdown reader for Praktikviden content: YAML front matter, minutes parsed into the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown import Markdown
+from markupsafe import escape
+from pelican.readers import MarkdownReader
+from pelican.utils import SafeDatetime
+
+from plugins.kb.fields import PAGE_FIELDS
+from plugins.kb.formatting import format_date
+from plugins.kb.frontmatter import load_yaml, split_front_matter
+from plugins.kb.parse import parse_meeting
+from plugins.kb.values import check_keys
+
+MINUTES_DIR = "referater"
+# A date that sorts harmlessly for content that failed to parse; the build stops before output.
+_PLACEHOLDER_DATE = SafeDatetime(1970, 1, 1)
+
+
+class ContentReader(MarkdownReader):
+    """Read ``.md`` files whose metadata is YAML front matter.
+
+    Files under ``content/referater/`` become meetings (``metadata["meeting"]``); other files are
+    plain pages with a ``titel``. Problems are returned in ``metadata["kb_problems"]`` rather than
+    raised, because Pelican logs and skips a file whose reader raises: the minutes plugin reports
+    all problems together and stops the build.
+    """
+
+    file_extensions = ["md"]
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        """Return the rendered body and the metadata of one file."""
+        path = Path(source_path)
+        content_root = Path(self.settings["PATH"])
+        source = path.relative_to(content_root.parent).as_posix()
+        text = path.read_text(encoding="utf-8")
+        if path.relative_to(content_root).parts[0] == MINUTES_DIR:
+            return self._read_meeting(text, source, path.stem)
+        return self._read_page(text, source, path.stem)
+
+    def _render(self, markdown_text: str) -> str:
+        return Markdown(**self.settings["MARKDOWN"]).convert(markdown_text)
+
+    def _read_meeting(self, text: str, source: str, stem: str) -> tuple[str, dict]:
+        committees = self.settings["KB_COMMITTEES"]
+        meeting, problems = parse_meeting(text, source, committees.known, self._render)
+        committee = meeting and committees.by_slug.get(meeting.committee)
+        if committee is None:
+            # A broken committee file has already been reported by the minutes plugin.
+            return "", self._failed(source, stem, problems)
+        metadata = {
+            "title": f"{committee.name}, {format_date(meeting.date)}",
+            "date": SafeDatetime.combine(meeting.date, meeting.time.start),
+            "summary": escape("; ".join(f"{item.number}. {item.title}" for item in meeting.agenda)),
+            "category": self.process_metadata("category", committee.slug),
+            "slug": meeting.date.isoformat(),
+            "template": "meeting",
+            "meeting": meeting,
+            "committee": committee,
+            "kb_problems": [],
+        }
+        return "", metadata
+
+    def _read_page(self, text: str, source: str, stem: str) -> tuple[str, dict]:
+        yaml_text, body, _, problems = split_front_matter(text, source)
+        doc = None
+        if yaml_text is not None:
+            doc, problems = load_yaml(yaml_text, source, first_line=2)
+        if doc is not None and not problems:
+            problems = check_keys(doc, PAGE_FIELDS, (), source, "metadata")
+        if problems:
+            return "", self._failed(source, stem, problems)
+        metadata = {"title": doc.data["titel"], "slug": stem, "kb_problems": []}
+        if doc.data.get("resume"):
+            metadata["summary"] = doc.data["resume"]
+        return self._render(body), metadata
+
+    def _failed(self, source: str, stem: str, problems: list) -> dict:
+        return {
+            "title": source,
+            "date": _PLACEHOLDER_DATE,
+            "slug": stem,
+            "kb_problems": problems,
+        }

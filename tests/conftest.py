@@ -1,0 +1,54 @@
+"""Build real sites from small content fixtures with the project's own pelicanconf.py."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def build(content: Path, workdir: Path, **overrides) -> Path:
+    """Copy ``content`` into ``workdir`` and build it; return the output directory.
+
+    A fixture without its own ``udvalg/`` gets the committees in ``fixtures/common/udvalg``.
+    """
+    site_content = workdir / "content"
+    shutil.copytree(content, site_content)
+    if not (site_content / "udvalg").exists():
+        shutil.copytree(FIXTURES / "common" / "udvalg", site_content / "udvalg")
+    output = workdir / "output"
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(site_content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return output
+
+
+def build_fixture(scenario: str, workdir: Path) -> Path:
+    """Build ``tests/fixtures/<scenario>/content``."""
+    return build(FIXTURES / scenario / "content", workdir)
+
+
+def page(output: Path, relative: str) -> BeautifulSoup:
+    """Parse one generated HTML file."""
+    return BeautifulSoup((output / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    """The site built from the repository's own content/."""
+    return build(ROOT / "content", tmp_path_factory.mktemp("real"))
