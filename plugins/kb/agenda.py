@@ -41,9 +41,7 @@ class Agenda:
     appendix: tuple[Section, ...]
 
 
-def parse_agenda(
-    body: str, first_line: int, source: str, render: Render
-) -> tuple[Agenda, list[Problem]]:
+def parse_agenda(body: str, first_line: int, source: str, render: Render) -> tuple[Agenda, list[Problem]]:
     """Parse the body of a minutes file.
 
     Args:
@@ -55,6 +53,7 @@ def parse_agenda(
     Returns:
         The agenda and every problem found: malformed item headings, numbers that skip or repeat,
         unknown block labels, blocks outside an item, unnumbered sections between items, no items.
+
     """
     intro, parts = _split(body.splitlines(), first_line, "## ")
     problems = [
@@ -170,12 +169,16 @@ def _labels(head: _Part, source: str) -> tuple[tuple[BlockKind, ...], str, Probl
     unknown = [word for word in words if word not in _LABELS]
     if match is None or unknown:
         wrong = unknown[0] if unknown else head.heading[4:]
-        return (), "", Problem(
-            source,
-            head.line,
-            f"'{head.heading}' er ikke en kendt blok i et dagsordenspunkt.",
-            f"{suggest(wrong, list(_LABELS))}Brug en af: {', '.join(_LABELS)}; "
-            "skriv anden tekst som almindeligt afsnit eller med **fed**.",
+        return (
+            (),
+            "",
+            Problem(
+                source,
+                head.line,
+                f"'{head.heading}' er ikke en kendt blok i et dagsordenspunkt.",
+                f"{suggest(wrong, list(_LABELS))}Brug en af: {', '.join(_LABELS)}; "
+                "skriv anden tekst som almindeligt afsnit eller med **fed**.",
+            ),
         )
     qualifier = match["rest"].strip().lstrip(",:").strip()
     return tuple(_LABELS[word] for word in words), qualifier, None

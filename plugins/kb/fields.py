@@ -35,46 +35,94 @@ class Field:
 
 
 MEETING_FIELDS: tuple[Field, ...] = (
-    Field("udvalg", Kind.SLUG, True, "udvalgets kortnavn (filnavnet i content/udvalg/)",
-          "udvalg: luu-pa-amu"),
+    Field(
+        "udvalg", Kind.SLUG, True, "udvalgets kortnavn (filnavnet i content/udvalg/)", "udvalg: luu-pa-amu"
+    ),
     Field("titel", Kind.TEXT, False, "referatets egen overskrift", "titel: Referat fra møde i LUU PA-AMU"),
     Field("dato", Kind.DATE, True, "mødets dato som ÅÅÅÅ-MM-DD", "dato: 2024-09-16"),
-    Field("dato_note", Kind.TEXT, False, "forklaring, hvis kilden mangler en del af datoen",
-          "dato_note: Referatet angiver ikke årstal."),
+    Field(
+        "dato_note",
+        Kind.TEXT,
+        False,
+        "forklaring, hvis kilden mangler en del af datoen",
+        "dato_note: Referatet angiver ikke årstal.",
+    ),
     Field("tid", Kind.TIMESPAN, True, "mødets start og slut som T.MM–T.MM", "tid: 9.00–12.00"),
     Field("sted", Kind.TEXT, True, "mødested og lokale", "sted: SOSU MV Holstebro, lokale 0.6A"),
-    Field("moedeleder", Kind.PERSON, True, "mødelederens navn og evt. organisation",
-          "moedeleder:\n  navn: Bettina Krohn Jensen"),
-    Field("referent", Kind.PERSON, True, "referentens navn og evt. organisation",
-          "referent:\n  navn: Nanna Resen Westen"),
-    Field("deltagere", Kind.PEOPLE, True, "deltagerne med navn og organisation",
-          "deltagere:\n  - navn: Jacob Niebuhr Henriksen\n    organisation: Herning Kommune"),
-    Field("tilforordnede", Kind.PEOPLE, False, "tilforordnede med navn og organisation",
-          "tilforordnede:\n  - navn: Dorte Engsig\n    organisation: SOSU MV, Herning"),
-    Field("afbud", Kind.PEOPLE, False, "afbud med navn og organisation",
-          "afbud:\n  - navn: Per Birch\n    organisation: Holstebro Kommune"),
-    Field("tema", Kind.TEXT, False, "mødets tema, hvis referatet nævner et",
-          "tema: Kvalitet og udvikling"),
+    Field(
+        "moedeleder",
+        Kind.PERSON,
+        True,
+        "mødelederens navn og evt. organisation",
+        "moedeleder:\n  navn: Bettina Krohn Jensen",
+    ),
+    Field(
+        "referent",
+        Kind.PERSON,
+        True,
+        "referentens navn og evt. organisation",
+        "referent:\n  navn: Nanna Resen Westen",
+    ),
+    Field(
+        "deltagere",
+        Kind.PEOPLE,
+        True,
+        "deltagerne med navn og organisation",
+        "deltagere:\n  - navn: Jacob Niebuhr Henriksen\n    organisation: Herning Kommune",
+    ),
+    Field(
+        "tilforordnede",
+        Kind.PEOPLE,
+        False,
+        "tilforordnede med navn og organisation",
+        "tilforordnede:\n  - navn: Dorte Engsig\n    organisation: SOSU MV, Herning",
+    ),
+    Field(
+        "afbud",
+        Kind.PEOPLE,
+        False,
+        "afbud med navn og organisation",
+        "afbud:\n  - navn: Per Birch\n    organisation: Holstebro Kommune",
+    ),
+    Field("tema", Kind.TEXT, False, "mødets tema, hvis referatet nævner et", "tema: Kvalitet og udvikling"),
     Field("tags", Kind.TEXT_LIST, False, "emneord", "tags: [frafald, oplæringsvejledning]"),
-    Field("godkendt", Kind.TEXT, False, "hvor og hvornår referatet er godkendt",
-          "godkendt: På mødet 9. december 2024"),
+    Field(
+        "godkendt",
+        Kind.TEXT,
+        False,
+        "hvor og hvornår referatet er godkendt",
+        "godkendt: På mødet 9. december 2024",
+    ),
 )
 
 PERSON_FIELDS: tuple[Field, ...] = (
     Field("navn", Kind.TEXT, True, "personens navn", "navn: Dorte Engsig"),
-    Field("organisation", Kind.TEXT, False,
-          "organisationen som referatet skriver den; 'ikke angivet', hvis referatet ikke nævner den",
-          "organisation: SOSU MV, Herning"),
-    Field("rolle", Kind.TEXT, False, "rolle eller bemærkning fra referatet",
-          "rolle: formand for LUU-PA"),
+    Field(
+        "organisation",
+        Kind.TEXT,
+        False,
+        "organisationen som referatet skriver den; 'ikke angivet', hvis referatet ikke nævner den",
+        "organisation: SOSU MV, Herning",
+    ),
+    Field("rolle", Kind.TEXT, False, "rolle eller bemærkning fra referatet", "rolle: formand for LUU-PA"),
 )
 
 COMMITTEE_FIELDS: tuple[Field, ...] = (
     Field("navn", Kind.TEXT, True, "udvalgets fulde navn", "navn: LUU PA-AMU"),
-    Field("beskrivelse", Kind.TEXT, True, "kort beskrivelse af udvalget",
-          "beskrivelse: Det lokale uddannelsesudvalg for ..."),
-    Field("moededatoer", Kind.PLANNED, False, "planlagte møder med dato, tid og sted",
-          "moededatoer:\n  - dato: 2025-03-10\n    tid: 9.00–12.00\n    sted: Holstebro"),
+    Field(
+        "beskrivelse",
+        Kind.TEXT,
+        True,
+        "kort beskrivelse af udvalget",
+        "beskrivelse: Det lokale uddannelsesudvalg for ...",
+    ),
+    Field(
+        "moededatoer",
+        Kind.PLANNED,
+        False,
+        "planlagte møder med dato, tid og sted",
+        "moededatoer:\n  - dato: 2025-03-10\n    tid: 9.00–12.00\n    sted: Holstebro",
+    ),
 )
 
 PLANNED_FIELDS: tuple[Field, ...] = (

@@ -43,29 +43,40 @@ def split_front_matter(text: str, source: str) -> tuple[str | None, str, int, li
     Returns:
         ``(yaml_text, body, body_first_line, problems)``; ``yaml_text`` is None when the file has no
         front matter, and then a problem says so.
+
     """
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return None, text, 1, [
-            Problem(
-                source,
-                1,
-                "filen mangler metadata (front matter) øverst.",
-                "start filen med en linje '---', så felterne (fx 'dato: 2024-09-16'), "
-                "og afslut dem med en linje '---'.",
-            )
-        ]
+        return (
+            None,
+            text,
+            1,
+            [
+                Problem(
+                    source,
+                    1,
+                    "filen mangler metadata (front matter) øverst.",
+                    "start filen med en linje '---', så felterne (fx 'dato: 2024-09-16'), "
+                    "og afslut dem med en linje '---'.",
+                )
+            ],
+        )
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
             return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2, []
-    return None, text, 1, [
-        Problem(
-            source,
-            1,
-            "metadata øverst i filen bliver ikke afsluttet.",
-            "tilføj en linje med '---' efter det sidste felt.",
-        )
-    ]
+    return (
+        None,
+        text,
+        1,
+        [
+            Problem(
+                source,
+                1,
+                "metadata øverst i filen bliver ikke afsluttet.",
+                "tilføj en linje med '---' efter det sidste felt.",
+            )
+        ],
+    )
 
 
 def load_yaml(text: str, source: str, first_line: int = 1) -> tuple[Document, list[Problem]]:
@@ -79,6 +90,7 @@ def load_yaml(text: str, source: str, first_line: int = 1) -> tuple[Document, li
     Returns:
         The document and any problems (syntax errors, a top level that is not a mapping,
         duplicate keys). On a syntax error the document is empty.
+
     """
     offset = first_line - 1
     try:

@@ -9,7 +9,15 @@ from .fields import COMMITTEE_FIELDS, MEETING_FIELDS, PLANNED_FIELDS
 from .frontmatter import Document, load_yaml, split_front_matter
 from .model import Committee, Meeting, PlannedMeeting
 from .problems import Problem
-from .values import SLUG, check_keys, parse_date, parse_people, parse_person, parse_timespan, suggest
+from .values import (
+    SLUG,
+    check_keys,
+    parse_date,
+    parse_people,
+    parse_person,
+    parse_timespan,
+    suggest,
+)
 
 
 def parse_meeting(
@@ -26,6 +34,7 @@ def parse_meeting(
     Returns:
         ``(meeting, [])`` for good input, ``(None, problems)`` otherwise; problems are all that
         were found, not only the first.
+
     """
     yaml_text, body, body_line, problems = split_front_matter(text, source)
     if yaml_text is None:
@@ -99,6 +108,7 @@ def parse_committee(text: str, slug: str, source: str) -> tuple[Committee | None
 
     Returns:
         ``(committee, [])`` or ``(None, problems)``.
+
     """
     doc, problems = load_yaml(text, source)
     if problems:

@@ -14,6 +14,7 @@ class Problem:
         line: 1-based line number, or 0 when the problem concerns the whole file.
         message: what is wrong, naming the field as the editor wrote it.
         hint: a concrete fix ("Ret: ...").
+
     """
 
     path: str

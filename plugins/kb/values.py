@@ -31,6 +31,7 @@ def check_keys(
 
     Returns:
         One problem per unknown key (with the closest valid key, if any) and per missing required key.
+
     """
     mapping = _value(doc.data, path)
     if not isinstance(mapping, dict):
@@ -65,7 +66,9 @@ def parse_date(value: Any, key: str, line: int, source: str) -> tuple[dt.date | 
     """Parse an ISO date ``ÅÅÅÅ-MM-DD``; suggest the ISO form for Danish day-month-year input."""
     if not isinstance(value, str):
         return None, [
-            Problem(source, line, f"'{key}' skal være en dato som ÅÅÅÅ-MM-DD.", f"skriv fx '{key}: 2024-09-16'.")
+            Problem(
+                source, line, f"'{key}' skal være en dato som ÅÅÅÅ-MM-DD.", f"skriv fx '{key}: 2024-09-16'."
+            )
         ]
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
@@ -198,4 +201,3 @@ _PEOPLE_LABELS = {
 
 def _people_label(path: tuple[str | int, ...]) -> str:
     return _PEOPLE_LABELS.get(str(path[0]), str(path[0]))
-

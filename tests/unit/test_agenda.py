@@ -90,7 +90,10 @@ def test_unnumbered_section_after_the_agenda(agenda):
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Bilag 3.1 Invitation til udviklingseftermiddag_22.10.24", ("3.1", "Invitation til udviklingseftermiddag_22.10.24")),
+        (
+            "Bilag 3.1 Invitation til udviklingseftermiddag_22.10.24",
+            ("3.1", "Invitation til udviklingseftermiddag_22.10.24"),
+        ),
         ("- Bilag 8.2 Minihåndbog - Rammer og regler", ("8.2", "Minihåndbog - Rammer og regler")),
         ("Der er sendt en invitation. – bilag 5: Program til temadag", ("5", "Program til temadag")),
         ("Veje til den gode praktik er vedhæftet som bilag 6.0.", None),
