@@ -12,7 +12,12 @@ TIMEZONE = "Europe/Copenhagen"
 DEFAULT_LANG = "da"
 
 PLUGIN_PATHS = ["."]
-PLUGINS = ["plugins.minutes", "plugins.formatting"]
+PLUGINS = [
+    "plugins.formatting",
+    "plugins.minutes",
+    "plugins.datatable",
+    "plugins.validator",
+]
 
 ARTICLE_PATHS = ["referater"]
 PAGE_PATHS = ["sider"]

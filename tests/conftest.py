@@ -15,12 +15,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def build(content: Path, workdir: Path, **overrides) -> Path:
-    """Copy ``content`` into ``workdir`` and build it; return the output directory.
+    """Copy ``content`` (and a ``data/`` beside it) into ``workdir`` and build; return the output.
 
     A fixture without its own ``udvalg/`` gets the committees in ``fixtures/common/udvalg``.
     """
     site_content = workdir / "content"
     shutil.copytree(content, site_content)
+    if (content.parent / "data").is_dir():
+        shutil.copytree(content.parent / "data", workdir / "data")
     if not (site_content / "udvalg").exists():
         shutil.copytree(FIXTURES / "common" / "udvalg", site_content / "udvalg")
     output = workdir / "output"

@@ -136,3 +136,35 @@ PAGE_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "sidens overskrift", "titel: Om Praktikviden"),
     Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Hvad sitet er."),
 )
+
+DATASET_FIELDS: tuple[Field, ...] = (
+    Field("titel", Kind.TEXT, True, "tabellens titel", "titel: Deltagere pr. AMU-modul 2017–2022"),
+    Field(
+        "beskrivelse", Kind.TEXT, False, "en eller to sætninger om tabellen", "beskrivelse: Antal deltagere."
+    ),
+    Field("kilde", Kind.TEXT, True, "hvor tallene kommer fra", "kilde: NCE for FEVU, bilag 2.1"),
+    Field("kilde_dokument", Kind.TEXT, False, "kildedokumentets nummer", "kilde_dokument: '004'"),
+    Field(
+        "trukket",
+        Kind.TEXT,
+        True,
+        "hvornår tallene er trukket, som kilden skriver det",
+        "trukket: januar 2023",
+    ),
+    Field(
+        "kolonner",
+        Kind.TEXT_LIST,
+        True,
+        "kolonnerne med navn, type og evt. enhed",
+        "kolonner:\n  - navn: '2017'\n    type: heltal",
+    ),
+    Field("total_raekke", Kind.TEXT, False, "'true', hvis sidste række er en total", "total_raekke: true"),
+    Field("noter", Kind.TEXT_LIST, False, "fodnoter og bemærkninger", "noter:\n  - 1) Tal fra 2019."),
+    Field("diagram", Kind.TEXT, False, "'linje' eller 'soejle' for et diagram over årene", "diagram: linje"),
+)
+
+COLUMN_FIELDS: tuple[Field, ...] = (
+    Field("navn", Kind.TEXT, True, "kolonnens overskrift præcis som i CSV-filen", "navn: '2017'"),
+    Field("type", Kind.TEXT, True, "tekst, heltal, decimal eller procent", "type: heltal"),
+    Field("enhed", Kind.TEXT, False, "enhed, fx deltagere", "enhed: deltagere"),
+)

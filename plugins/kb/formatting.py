@@ -42,3 +42,31 @@ def format_time(value: dt.time) -> str:
 def format_timespan(span: TimeSpan) -> str:
     """Format a time span: 'kl. 9.00–12.00'."""
     return f"kl. {format_time(span.start)}–{format_time(span.end)}"
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """Format a number the Danish way: '8.303', '1,5', '-12.270'.
+
+    Args:
+        value: the number.
+        decimals: a fixed number of decimals; None shows whole numbers without decimals and
+            others with up to two.
+
+    Returns:
+        The number with '.' between thousands and ',' before decimals.
+    """
+    if decimals is not None:
+        text = f"{value:,.{decimals}f}"
+    elif float(value).is_integer():
+        text = f"{value:,.0f}"
+    else:
+        text = f"{value:,.2f}".rstrip("0")
+    return text.translate(_DANISH_SEPARATORS)
+
+
+_DANISH_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def format_percent(value: float | int) -> str:
+    """Format a percentage (82 → '82 %'), with a no-break space so the sign never wraps alone."""
+    return f"{format_number(value)}\u00a0%"

@@ -14,6 +14,7 @@ class Problem:
         line: 1-based line number, or 0 when the problem concerns the whole file.
         message: what is wrong, naming the field as the editor wrote it.
         hint: a concrete fix ("Ret: ...").
+        column: 1-based column (a CSV field's position), or 0 when not relevant.
 
     """
 
@@ -21,17 +22,20 @@ class Problem:
     line: int
     message: str
     hint: str = ""
+    column: int = 0
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.line and self.column:
+            where += f":{self.column}"
         text = f"{where}: {self.message}"
         if self.hint:
             text += f"\n    Ret: {self.hint}"
         return text
 
-    def sort_key(self) -> tuple[str, int, str]:
+    def sort_key(self) -> tuple[str, int, int, str]:
         """Order problems by file, then line, then text."""
-        return (self.path, self.line, self.message)
+        return (self.path, self.line, self.column, self.message)
 
 
 class ContentError(Exception):

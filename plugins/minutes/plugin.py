@@ -1,4 +1,4 @@
-"""Pelican glue for minutes: the reader, committees, validation and meeting neighbours."""
+"""Pelican glue for minutes: the reader, committees and meeting neighbours."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pelican import signals
 
 from plugins.kb.model import Committee
 from plugins.kb.parse import parse_committee
-from plugins.kb.problems import ContentError, Problem
+from plugins.kb.problems import Problem
 
 from .reader import ContentReader
 
@@ -51,21 +51,13 @@ def add_reader(readers) -> None:
     readers.reader_classes["md"] = ContentReader
 
 
-def check_and_link(generators) -> None:
-    """Stop the build on any content problem, then link meetings to their neighbours.
+def link_meetings(generators) -> None:
+    """Expose committees to templates and link each meeting to its neighbours in the committee.
 
-    all_generators_finalized runs after every file is read and before anything is written, so a
-    failing build publishes nothing and the editor sees every problem at once.
+    all_generators_finalized: every meeting has been read, nothing has been written yet.
     """
     context = generators[0].context
-    committees: Committees = context["KB_COMMITTEES"]
-    problems = list(committees.problems)
-    for generator in generators:
-        for content in _contents(generator):
-            problems += getattr(content, "kb_problems", [])
-    if problems:
-        raise ContentError(problems)
-    context["committees"] = committees.by_slug
+    context["committees"] = context["KB_COMMITTEES"].by_slug
     by_committee: dict[str, list] = {}
     for article in sorted(context.get("articles", []), key=lambda a: a.date):
         by_committee.setdefault(article.category.slug, []).append(article)
@@ -74,13 +66,8 @@ def check_and_link(generators) -> None:
             before.next_meeting, after.previous_meeting = after, before
 
 
-def _contents(generator) -> list:
-    names = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
-    return [item for name in names for item in getattr(generator, name, [])]
-
-
 def register() -> None:
     """Connect the receivers."""
     signals.initialized.connect(load_committees)
     signals.readers_init.connect(add_reader)
-    signals.all_generators_finalized.connect(check_and_link)
+    signals.all_generators_finalized.connect(link_meetings)

@@ -1,0 +1,133 @@
+"""Pelican glue for datasets: load data/, embed ``[tabel: navn]``, write catalogue and dataset pages."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+from pelican import signals
+from pelican.generators import Generator
+
+from plugins.formatting.plugin import FILTERS
+from plugins.kb.problems import Problem
+
+from .chart import build_chart
+from .shortcode import TableExtension, check_table_refs
+from .table import Table, load_table
+
+DATA_URL = "data/"
+
+
+@dataclass(slots=True)
+class Datasets:
+    """The datasets read from data/ and the problems found in them."""
+
+    by_slug: dict[str, Table] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def data_dir(settings: dict) -> Path:
+    """Return data/: KB_DATA_PATH, or the folder beside the content folder."""
+    return Path(settings.get("KB_DATA_PATH") or Path(settings["PATH"]).parent / "data")
+
+
+def load_datasets(pelican) -> None:
+    """Read every dataset once and teach Markdown the shortcode (initialized: before any reader)."""
+    settings = pelican.settings
+    folder = data_dir(settings)
+    root = folder.parent
+    datasets = Datasets()
+    for csv_path in sorted(folder.glob("*.csv")):
+        schema = csv_path.with_suffix(".yml")
+        if not schema.exists():
+            datasets.problems.append(
+                Problem(
+                    csv_path.relative_to(root).as_posix(),
+                    0,
+                    "tabellen har ingen skemafil.",
+                    f"opret {schema.relative_to(root).as_posix()} med titel, kilde, trukket og kolonner.",
+                )
+            )
+            continue
+        table, problems = load_table(csv_path, schema, root)
+        datasets.problems += problems
+        if table:
+            datasets.by_slug[table.slug] = table
+    settings["KB_DATASETS"] = datasets
+    renderer = _renderer(settings)
+    settings["MARKDOWN"].setdefault("extensions", []).append(
+        TableExtension(render=lambda name: _embed(renderer, datasets, settings, name))
+    )
+
+
+def check_refs(content) -> None:
+    """Report unknown dataset names with file and line (content_object_init: source is known)."""
+    source_path = getattr(content, "source_path", None)
+    if not source_path or not source_path.endswith(".md"):
+        return
+    settings = content.settings
+    root = Path(settings["PATH"]).parent
+    text = Path(source_path).read_text(encoding="utf-8")
+    source = Path(source_path).relative_to(root).as_posix()
+    problems = check_table_refs(text, source, settings["KB_DATASETS"].by_slug)
+    if problems:
+        content.kb_problems = [*getattr(content, "kb_problems", []), *problems]
+
+
+class DatasetGenerator(Generator):
+    """Write the data catalogue, one page per dataset, and each CSV for download."""
+
+    def generate_output(self, writer) -> None:
+        """Write pages and copy CSV files byte for byte."""
+        datasets = self.settings["KB_DATASETS"].by_slug
+        tables = sorted(datasets.values(), key=lambda table: table.title)
+        writer.write_file(
+            f"{DATA_URL}index.html",
+            self.get_template("datasets"),
+            self.context,
+            tables=tables,
+            relative_urls=self.settings["RELATIVE_URLS"],
+        )
+        for table in tables:
+            writer.write_file(
+                f"{DATA_URL}{table.slug}/index.html",
+                self.get_template("dataset"),
+                self.context,
+                table=table,
+                chart=build_chart(table),
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+            target = Path(self.output_path) / DATA_URL / table.slug / table.csv_path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(table.csv_path, target)
+
+
+def get_generators(pelican):
+    """Add the dataset generator."""
+    return DatasetGenerator
+
+
+def _renderer(settings: dict):
+    env = Environment(
+        loader=FileSystemLoader(str(Path(settings["THEME"]) / "templates")),
+        autoescape=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(FILTERS)
+    return env.get_template("partials/data_table_embed.html")
+
+
+def _embed(template, datasets: Datasets, settings: dict, name: str) -> str | None:
+    table = datasets.by_slug.get(name)
+    if table is None:
+        return None
+    return template.render(table=table, chart=build_chart(table), SITEURL=settings["SITEURL"], embedded=True)
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.initialized.connect(load_datasets)
+    signals.content_object_init.connect(check_refs)
+    signals.get_generators.connect(get_generators)
