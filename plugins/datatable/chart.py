@@ -9,8 +9,8 @@ from plugins.kb.formatting import format_number
 
 from .table import ChartKind, Table
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
+WIDTH, HEIGHT = 480, 280
+LEFT, RIGHT, TOP, BOTTOM = 60, 12, 14, 34
 _YEAR = re.compile(r"^(19|20)\d\d$")
 # Colour-blind-safe palette (Okabe–Ito), dark enough against white for lines and bars.
 PALETTE = ("#0b5f59", "#b35806", "#5e3c99", "#1f78b4", "#b2182b", "#4d4d4d", "#8c510a", "#01665e")
