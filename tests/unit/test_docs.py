@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from plugins.kb.fields import MEETING_FIELDS, PERSON_FIELDS
+from plugins.datatable.table import ChartKind, ColumnType
+from plugins.kb.fields import COLUMN_FIELDS, DATASET_FIELDS, MEETING_FIELDS, PERSON_FIELDS
 from plugins.kb.model import BlockKind
 
 GUIDE = Path("docs/referater.md").read_text(encoding="utf-8")
@@ -16,3 +17,16 @@ def test_every_field_is_described_in_the_editor_guide(field):
 @pytest.mark.parametrize("kind", list(BlockKind), ids=lambda k: k.name)
 def test_every_block_label_is_described_in_the_editor_guide(kind):
     assert f"`### {kind.value}`" in GUIDE
+
+
+DATA_GUIDE = Path("docs/data.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("field", DATASET_FIELDS + COLUMN_FIELDS, ids=lambda f: f.key)
+def test_every_dataset_field_is_described(field):
+    assert f"`{field.key}`" in DATA_GUIDE
+
+
+@pytest.mark.parametrize("kind", list(ColumnType) + list(ChartKind), ids=lambda k: k.name)
+def test_every_column_type_and_chart_kind_is_described(kind):
+    assert f"`{kind.value}`" in DATA_GUIDE
