@@ -1,0 +1,76 @@
+"""The repository's own content: the three seed meetings, faithfully converted, build completely."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import page
+
+MEETINGS = {
+    # page: (agenda items, labelled decisions, decision items)
+    "referater/samarbejdsmoede-pa/2021-10-12/index.html": (13, 3, ["punkt-1", "punkt-6", "punkt-9"]),
+    "referater/luu-pa-amu/2024-09-16/index.html": (12, 3, ["punkt-1", "punkt-6", "punkt-9"]),
+    "referater/luu-sosu-amu/2019-02-22/index.html": (9, 1, ["punkt-1"]),
+}
+
+
+@pytest.mark.parametrize("path", sorted(MEETINGS))
+def test_meeting_has_every_agenda_item_and_decision(real_site, path):
+    items, decisions, decision_items = MEETINGS[path]
+    meeting = page(real_site, path)
+    anchors = [h["id"] for h in meeting.select(".agenda-item > h2")]
+    assert anchors == [f"punkt-{n}" for n in range(1, items + 1)]
+    found = meeting.select(".block.decision")
+    assert len(found) == decisions
+    assert [d.find_parent("section").h2["id"] for d in found] == decision_items
+
+
+def test_year_reading_of_the_2021_meeting_is_stated_on_the_page(real_site):
+    meeting = page(real_site, "referater/samarbejdsmoede-pa/2021-10-12/index.html")
+    date = meeting.select_one(".facts dd").get_text(" ", strip=True)
+    assert date.startswith("Tirsdag 12. oktober 2021 (Referatet angiver ikke årstal.")
+
+
+def test_2024_meeting_participants_and_absentees(real_site):
+    meeting = page(real_site, "referater/luu-pa-amu/2024-09-16/index.html")
+    groups = {
+        group.dt.get_text(strip=True): [dd.get_text(" ", strip=True) for dd in group.select("dd")]
+        for group in meeting.select(".people > dl")[0].select(".org-group")
+    }
+    assert groups["Herning Kommune"] == ["Jacob Niebuhr Henriksen"]
+    assert "Mads Pahuus (suppleant for Per Birch)" in groups["Organisation ikke angivet i referatet"]
+    absent = meeting.select(".people > dl")[-1].get_text(" ", strip=True)
+    assert "Per Birch (næstformand i LUU-PA)" in absent
+
+
+def test_decision_text_is_verbatim(real_site):
+    meeting = page(real_site, "referater/samarbejdsmoede-pa/2021-10-12/index.html")
+    decision = meeting.select_one("#punkt-9-beslutning").find_next("div", class_="prose")
+    assert decision.get_text(" ", strip=True) == (
+        "Vi fortsætter med to møder og de skal helst ligge om eftermiddagen. "
+        "Vi arbejder på kvalificering af dagsordenen."
+    )
+
+
+def test_attachments_of_the_2019_meeting(real_site):
+    meeting = page(real_site, "referater/luu-sosu-amu/2019-02-22/index.html")
+    item5 = meeting.select_one("#punkt-5").find_parent("section")
+    listed = [li.get_text(" ", strip=True) for li in item5.select(".attachments li")]
+    assert listed[0] == "Bilag 1: Rapport om behovet for velfærdsuddannede i Region Midt"
+    assert len(listed) == 4
+
+
+def test_committee_pages_show_planned_2025_dates(real_site):
+    committee = page(real_site, "udvalg/luu-pa-amu/index.html")
+    planned = [li.get_text(" ", strip=True) for li in committee.select(".planned li")]
+    assert "Mandag 10. marts 2025 , kl. 9.00–12.00, Holstebro" in planned
+    assert len(planned) == 5
+
+
+def test_minutes_index_lists_all_three_committees(real_site):
+    index = page(real_site, "referater/index.html")
+    assert [h.get_text(strip=True) for h in index.select("main section > h2")] == [
+        "LUU PA-AMU",
+        "LUU SOSU/AMU",
+        "Samarbejdsmøde PA (kommuner og SOSU MV)",
+    ]
