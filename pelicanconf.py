@@ -30,6 +30,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
+        # Minutes are records: a line break the referent made stays a line break on the page.
+        "markdown.extensions.nl2br": {},
     },
     "output_format": "html5",
 }
