@@ -24,6 +24,8 @@ class Series:
     colour: str
     points: tuple[tuple[float, float], ...]
     bars: tuple[tuple[float, float, float, float], ...]  # x, y, width, height
+    # Runs of consecutive years with values: a line never bridges a year without a figure.
+    segments: tuple[tuple[tuple[float, float], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +72,22 @@ def build_chart(table: Table) -> Chart | None:
             for cell, column in zip(row.cells, table.columns, strict=True)
             if not column.type.numeric
         )
-        points, bars = [], []
+        points, bars, segments = [], [], [[]]
         bar_width = step * 0.8 / len(rows)
         for position, column in enumerate(years):
             value = row.cells[column].value
             if value is None:
+                segments.append([])
                 continue
             centre = LEFT + step * (position + 0.5)
             points.append((round(centre, 1), y(value)))
+            segments[-1].append(points[-1])
             bar_x = centre - step * 0.4 + bar_width * index
             bars.append(
                 (round(bar_x, 1), y(value), round(bar_width, 1), round(TOP + plot_height - y(value), 1))
             )
-        series.append(Series(label, PALETTE[index % len(PALETTE)], tuple(points), tuple(bars)))
+        runs = tuple(tuple(run) for run in segments if len(run) > 1)
+        series.append(Series(label, PALETTE[index % len(PALETTE)], tuple(points), tuple(bars), runs))
     first, last = table.columns[years[0]].name, table.columns[years[-1]].name
     kind = "Linjediagram" if table.chart is ChartKind.LINE else "Søjlediagram"
     return Chart(

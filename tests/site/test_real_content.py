@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import page
+from tests.conftest import ROOT, page
 
 MEETINGS = {
     # page: (agenda items, labelled decisions, decision items)
@@ -74,3 +74,24 @@ def test_minutes_index_lists_all_three_committees(real_site):
         "LUU SOSU/AMU",
         "Samarbejdsmøde PA (kommuner og SOSU MV)",
     ]
+
+
+def test_report_shows_the_module_table_with_danish_totals(real_site):
+    report = page(real_site, "rapport-oplaeringsvejleder-amu/index.html")
+    table = report.select_one("#tabel-amu-deltagere-pr-modul-2017-2022 table")
+    basic = [c.get_text(strip=True) for c in table.select("tbody tr")[0].find_all(["th", "td"])]
+    assert basic[0] == "48256"
+    assert basic[-1] == "8.303"
+    total = [c.get_text(strip=True) for c in table.select("tfoot tr.total")[0].find_all(["th", "td"])]
+    assert total[0] == "I alt"
+    assert total[-1] == "12.270"
+
+
+def test_catalogue_lists_every_dataset_in_data(real_site):
+    catalogue = page(real_site, "data/index.html")
+    expected = sorted(path.stem for path in ROOT.joinpath("data").glob("*.csv"))
+    listed = sorted(a["href"].split("/")[-1].removesuffix(".csv") for a in catalogue.select("a[download]"))
+    assert listed == expected
+    for slug in expected:
+        published = real_site / "data" / slug / f"{slug}.csv"
+        assert published.read_bytes() == (ROOT / "data" / f"{slug}.csv").read_bytes()

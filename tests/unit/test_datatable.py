@@ -35,3 +35,24 @@ def test_unknown_table_name_names_file_line_and_closest_name():
         "content/sider/a.md:1: tabellen 'andelle' findes ikke i data/.\n    Ret: mente du 'andele'? "
         "Skriv '[tabel: navn]', hvor navn er en CSV-fil i data/ uden '.csv'; kendte tabeller: amu, andele."
     ]
+
+
+def test_chart_lines_do_not_bridge_missing_years(tmp_path):
+    from plugins.datatable.chart import build_chart
+    from plugins.datatable.table import load_table
+
+    (tmp_path / "data").mkdir()
+    csv = tmp_path / "data" / "serie.csv"
+    csv.write_text("Navn,2019,2020,2021,2022\nA,1,,3,4\n", encoding="utf-8")
+    schema = tmp_path / "data" / "serie.yml"
+    columns = "".join(f"  - navn: '{y}'\n    type: heltal\n" for y in (2019, 2020, 2021, 2022))
+    schema.write_text(
+        "titel: Serie\nkilde: K\ntrukket: T\ndiagram: linje\n"
+        f"kolonner:\n  - navn: Navn\n    type: tekst\n{columns}",
+        encoding="utf-8",
+    )
+    table, problems = load_table(csv, schema, tmp_path)
+    assert problems == []
+    chart = build_chart(table)
+    assert len(chart.series[0].points) == 3
+    assert [len(run) for run in chart.series[0].segments] == [2]  # 2021–2022; 2019 stands alone
