@@ -87,6 +87,24 @@ def test_report_shows_the_module_table_with_danish_totals(real_site):
     assert total[-1] == "12.270"
 
 
+def _rows(table):
+    rows = ([c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr"))
+    return {cells[0]: cells[1:] for cells in rows}
+
+
+def test_report_shows_current_and_recommended_module_days(real_site):
+    report = page(real_site, "rapport-oplaeringsvejleder-amu/index.html")
+    current = _rows(report.select_one("#tabel-amu-modulstruktur-nuvaerende table"))
+    assert current["Overbygningsmodul"] == ["Overbygning", "12"]
+    sosu = _rows(report.select_one("#tabel-amu-modulstruktur-anbefalet-sosu table"))
+    assert sosu["Oplæringsvejledning, SOSU, basis"] == ["Basis", "11"]
+    assert sosu["Oplæringsvejledning, SOSU/PAU, Ajourføring"] == ["Specialisering", "4"]
+    assert sosu["Simulation som pædagogisk metode"] == ["Specialisering", "–"]  # the source gives no days
+    pau = _rows(report.select_one("#tabel-amu-modulstruktur-anbefalet-pau table"))
+    assert pau["Oplæringsvejledning, PAU, basis A"] == ["Basis", "5"]
+    assert pau["Oplæringsvejledning, PAU, basis B"] == ["Basis", "6"]
+
+
 def test_catalogue_lists_every_dataset_in_data(real_site):
     catalogue = page(real_site, "data/index.html")
     expected = sorted(path.stem for path in ROOT.joinpath("data").glob("*.csv"))
