@@ -17,6 +17,7 @@ PLUGINS = [
     "plugins.minutes",
     "plugins.datatable",
     "plugins.validator",
+    "plugins.search",
 ]
 
 ARTICLE_PATHS = ["referater"]
@@ -48,6 +49,10 @@ CATEGORIES_SAVE_AS = "udvalg/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 NEWEST_FIRST_ARCHIVES = True
+# The search page is a direct template; Pagefind indexes the written site (plugins/search).
+DIRECT_TEMPLATES = ["index", "categories", "archives", "soeg"]
+SOEG_SAVE_AS = "soeg/index.html"
+SEARCH_URL = "soeg/"
 DEFAULT_PAGINATION = False
 
 # Pages this site does not have.

@@ -135,7 +135,11 @@ PLANNED_FIELDS: tuple[Field, ...] = (
 PAGE_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "sidens overskrift", "titel: Om Praktikviden"),
     Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Hvad sitet er."),
+    Field("type", Kind.TEXT, False, "sidens type: side (standard) eller rapport", "type: rapport"),
 )
+
+# A page's ``type`` and how search results name it.
+PAGE_TYPES: dict[str, str] = {"side": "Side", "rapport": "Rapport"}
 
 DATASET_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "tabellens titel", "titel: Deltagere pr. AMU-modul 2017–2022"),

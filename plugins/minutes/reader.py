@@ -9,11 +9,12 @@ from markupsafe import escape
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
-from plugins.kb.fields import PAGE_FIELDS
+from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
 from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
 from plugins.kb.parse import parse_meeting
-from plugins.kb.values import check_keys
+from plugins.kb.problems import Problem
+from plugins.kb.values import check_keys, suggest
 
 MINUTES_DIR = "referater"
 # A date that sorts harmlessly for content that failed to parse; the build stops before output.
@@ -71,9 +72,19 @@ class ContentReader(MarkdownReader):
             doc, problems = load_yaml(yaml_text, source, first_line=2)
         if doc is not None and not problems:
             problems = check_keys(doc, PAGE_FIELDS, (), source, "metadata")
+        page_type = doc.data.get("type", "side") if doc is not None else "side"
+        if not problems and page_type not in PAGE_TYPES:
+            problems = [
+                Problem(
+                    source,
+                    doc.line("type"),
+                    f"ukendt sidetype '{page_type}'.",
+                    f"{suggest(str(page_type), list(PAGE_TYPES))}skriv en af: {', '.join(PAGE_TYPES)}.",
+                )
+            ]
         if problems:
             return "", self._failed(source, stem, problems)
-        metadata = {"title": doc.data["titel"], "slug": stem, "kb_problems": []}
+        metadata = {"title": doc.data["titel"], "slug": stem, "kind": PAGE_TYPES[page_type], "kb_problems": []}
         if doc.data.get("resume"):
             metadata["summary"] = doc.data["resume"]
         return self._render(body), metadata
