@@ -56,19 +56,34 @@ ABBREVIATIONS: dict[str, str] = {
     "sps": "specialpædagogisk støtte",
 }
 
+# Words whose other forms Danish stemming does not reach: "hvad besluttede udvalget?" should find the
+# agenda items that have a "Beslutning".
+RELATED: dict[str, tuple[str, ...]] = {
+    "beslutning": ("besluttede", "besluttet", "beslutte"),
+    "besluttede": ("beslutning",),
+    "besluttet": ("beslutning",),
+}
+
 MIN_PART = 3
 WORD = re.compile(r"[a-zæøå]+")
 
 
 def compound_parts(word: str) -> list[str]:
-    """The modifier and the (inflected) head of a compound: "praktikvejlederne" → praktik, vejlederne."""
+    """The modifier and the (inflected) head of a compound: "praktikvejlederne" → praktik, vejlederne.
+
+    The longest head wins ("praktik|vejleder", not "praktikvej|leder"), and a word that is itself a
+    head ("vejleder") is not split.
+    """
+    start = None
     for head in HEADS:
-        start = word.find(head, MIN_PART)
-        while start != -1:
-            if word[start + len(head) :] in ENDINGS:
-                return [word[:start], word[start:]]
-            start = word.find(head, start + 1)
-    return []
+        at = word.find(head)
+        while at != -1:
+            if word[at + len(head) :] in ENDINGS and (start is None or at < start):
+                start = at
+            at = word.find(head, at + 1)
+    if start is None or start < MIN_PART:
+        return []
+    return [word[:start], word[start:]]
 
 
 def search_terms(text: str) -> list[str]:
@@ -81,6 +96,9 @@ def search_terms(text: str) -> list[str]:
         for part in compound_parts(word):
             if part not in present:
                 terms[part] = None
+    for word, others in RELATED.items():
+        if word in present:
+            terms.update((other, None) for other in others if other not in present)
     for short, long in ABBREVIATIONS.items():
         if short in present and long not in plain:
             terms[long] = None

@@ -84,7 +84,12 @@ class ContentReader(MarkdownReader):
             ]
         if problems:
             return "", self._failed(source, stem, problems)
-        metadata = {"title": doc.data["titel"], "slug": stem, "kind": PAGE_TYPES[page_type], "kb_problems": []}
+        metadata = {
+            "title": doc.data["titel"],
+            "slug": stem,
+            "kind": PAGE_TYPES[page_type],
+            "kb_problems": [],
+        }
         if doc.data.get("resume"):
             metadata["summary"] = doc.data["resume"]
         return self._render(body), metadata

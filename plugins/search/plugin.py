@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -42,7 +43,9 @@ def build_index(pelican) -> None:
     """Index ``output/`` after Pelican has written it (finalized), unless SEARCH_INDEX is False."""
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
-    pages = asyncio.run(_index(Path(pelican.output_path)))
+    # A thread of its own: the build may be started from code that already runs an event loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        pages = thread.submit(lambda: asyncio.run(_index(Path(pelican.output_path)))).result()
     log.info("Søgeindeks: %d sider indekseret i %s/", pages, INDEX_DIR)
 
 

@@ -53,6 +53,10 @@ CASES = {
         "content/udvalg/luu-test.yml:5: 'dato' skal være ÅÅÅÅ-MM-DD, fik '10. marts 2025'.\n"
         "    Ret: skriv 'dato: ÅÅÅÅ-MM-DD', fx 'dato: 2024-09-16'.",
     ],
+    "page_unknown_type": [
+        "content/sider/frafald.md:3: ukendt sidetype 'rapprt'.\n"
+        "    Ret: mente du 'rapport'? skriv en af: side, rapport.",
+    ],
     # Every problem in every file is reported in one run, sorted by file and line.
     "several_problems": [
         "content/referater/2024-09-16-luu-test.md:3: 'dato' skal være ÅÅÅÅ-MM-DD, fik '16/9/2024'."

@@ -52,7 +52,9 @@ def test_every_agenda_item_has_its_anchor_and_toc_link(meeting):
 def test_decisions_are_set_apart_and_listed(meeting):
     decisions = meeting.select(".agenda-item .block.decision")
     assert [d.find_parent("section").h2["id"] for d in decisions] == ["punkt-1", "punkt-3"]
-    assert [d.select_one("h3")["id"] for d in decisions] == ["punkt-1-beslutning", "punkt-3-beslutning"]
+    # The anchor sits on the block, so search sub-results stay whole agenda items (#punkt-N).
+    assert [d["id"] for d in decisions] == ["punkt-1-beslutning", "punkt-3-beslutning"]
+    assert [d.h3.get_text() for d in decisions] == ["Beslutning", "Beslutning"]
     assert decisions[1].select_one(".prose").get_text(strip=True) == "Datoerne blev godkendt."
     summary = [a["href"] for a in meeting.select(".decision-summary a")]
     assert summary == ["#punkt-1-beslutning", "#punkt-3-beslutning"]
@@ -87,7 +89,7 @@ def test_absentees_listed_separately(meeting):
 
 def test_attachments_listed_under_their_item(meeting):
     item2 = meeting.select_one("#punkt-2").find_parent("section")
-    assert item2.select_one("#punkt-2-bilag").get_text(strip=True) == "Bilag"
+    assert item2.select_one("#punkt-2-bilag > h3").get_text(strip=True) == "Bilag"
     assert [li.get_text(strip=True) for li in item2.select(".block li")] == [
         "Bilag 2.1 Invitation til udviklingseftermiddag"
     ]

@@ -6,6 +6,14 @@ const PAGE_SIZE = 10;
 const SUB_RESULTS = 3;
 const FILTER_LABELS = { type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
+// Small words of a question ("hvad besluttede udvalget om …?") that would otherwise have to occur on
+// every result page.
+const STOPWORDS = new Set(
+  ("af alle at blev bliver da de dem den der det du efter eller en er et for fra har hos hvad hvem hvilke " +
+    "hvor hvordan hvorfor hvornår i jeg kan man med mig men nogle når og om os på sig skal som til ud " +
+    "var vi vil være")
+    .split(" "),
+);
 
 // The site root, found from this file's own address (theme/js/search.js), so the site also works
 // when it is published under a sub-path.
@@ -23,11 +31,14 @@ const moreButton = document.getElementById("soeg-flere");
 
 document.getElementById("soeg-uden-js").hidden = true;
 
-const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
-await pagefind.init();
-// Loading the filters first also makes every search report its filter counts.
-const allFilters = await pagefind.filters();
+// Pagefind loads in the background; the form listens from the start, so early typing is not lost.
+const ready = (async () => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
+  await pagefind.init();
+  // Loading the filters first also makes every search report its filter counts.
+  return { pagefind, allFilters: await pagefind.filters() };
+})();
 
 let pending = [];
 let searchNumber = 0;
@@ -167,8 +178,49 @@ async function showMore() {
   moreButton.hidden = pending.length === 0;
 }
 
+function queryWords(query) {
+  const words = query.toLowerCase().replace(/[?!.,;:"»«]/g, " ").split(/\s+/).filter(Boolean);
+  const meaningful = words.filter((word) => !STOPWORDS.has(word));
+  return meaningful.length ? meaningful : words;
+}
+
+// Pagefind finds the pages that hold every word. When none does, look for each word on its own and
+// rank the pages by how many of the words they hold, then by Pagefind's score.
+async function searchWords(pagefind, words, settings) {
+  const all = await pagefind.search(words.join(" "), settings);
+  if (!all || all.results.length || words.length < 2) return { search: all, partial: false };
+  const each = await Promise.all(words.map((word) => pagefind.search(word, settings)));
+  if (each.some((search) => !search)) return { search: null, partial: false };
+  const merged = new Map();
+  for (const search of each) {
+    for (const result of search.results) {
+      const seen = merged.get(result.id) || { result, words: 0, score: 0 };
+      seen.words += 1;
+      seen.score += result.score;
+      merged.set(result.id, seen);
+    }
+  }
+  const results = [...merged.values()]
+    .sort((a, b) => b.words - a.words || b.score - a.score)
+    .map((entry) => entry.result);
+  return { search: { ...all, results }, partial: results.length > 0 };
+}
+
+// One search from the form's state to the rendered list; the status line changes only once the
+// results it announces are on the page, and aria-busy marks the list while it is being replaced.
 async function run(state) {
   const number = ++searchNumber;
+  section.setAttribute("aria-busy", "true");
+  try {
+    await render(state, number);
+  } finally {
+    if (number === searchNumber) section.removeAttribute("aria-busy");
+  }
+}
+
+async function render(state, number) {
+  const { pagefind, allFilters } = await ready;
+  if (number !== searchNumber) return;
   const filters = pagefindFilters(state.filters);
   const hasFilters = Object.keys(filters).length > 0;
   if (!state.query && !hasFilters) {
@@ -177,21 +229,25 @@ async function run(state) {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.search(state.query || null, {
-    filters,
-    sort: state.sort === "nyeste" ? { dato: "desc" } : undefined,
-  });
+  const settings = { filters, sort: state.sort === "nyeste" ? { dato: "desc" } : undefined };
+  const { search, partial } = state.query
+    ? await searchWords(pagefind, queryWords(state.query), settings)
+    : { search: await pagefind.search(null, settings), partial: false };
   if (number !== searchNumber || !search) return;
   renderFilters(search.totalFilters, state.filters);
   pending = search.results.slice();
   list.replaceChildren();
+  await showMore();
+  if (number !== searchNumber) return;
   const count = search.results.length;
   const about = state.query ? ` for »${state.query}«` : "";
-  status.textContent = count
-    ? `${plural(count, "resultat", "resultater")}${about}.`
-    : `Ingen resultater${about}. Prøv et andet eller et kortere ord, eller fjern et filter.`;
+  const found = `${plural(count, "resultat", "resultater")}${about}`;
+  status.textContent = !count
+    ? `Ingen resultater${about}. Prøv et andet eller et kortere ord, eller fjern et filter.`
+    : partial
+      ? `Ingen sider indeholder alle ordene. ${found}, der indeholder nogle af dem.`
+      : `${found}.`;
   section.hidden = count === 0;
-  await showMore();
 }
 
 let timer;
@@ -216,6 +272,6 @@ form.addEventListener("change", update);
 moreButton.addEventListener("click", () => showMore());
 
 const initial = readState();
-input.value = initial.query;
+if (!input.value) input.value = initial.query;
 sortSelect.value = initial.sort === "nyeste" ? "nyeste" : "relevans";
-await run(initial);
+run({ ...initial, query: input.value.trim() });

@@ -1,0 +1,86 @@
+"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright over the built site."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import ROOT, build
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serve files without logging every request to the test output."""
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The repository's own site, built with its search index and served on a free local port."""
+    output = build(ROOT / "content", tmp_path_factory.mktemp("browser"))
+    handler = functools.partial(QuietHandler, directory=str(output))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: install Debian's chromium package (see .ci/run).")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def outside_requests():
+    """Every request a test's pages make to a host other than the local test server."""
+    return []
+
+
+@pytest.fixture
+def new_page(browser, site_url, outside_requests):
+    """Open pages in a fresh context that records requests leaving the site."""
+    contexts = []
+    local = urlsplit(site_url).netloc
+
+    def open_page(*, javascript: bool = True, width: int = 1280):
+        context = browser.new_context(
+            java_script_enabled=javascript, viewport={"width": width, "height": 900}
+        )
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on(
+            "request",
+            lambda request: (
+                outside_requests.append(request.url)
+                if urlsplit(request.url).netloc not in (local, "")
+                else None
+            ),
+        )
+        return tab
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,126 @@
+"""Search in real Chromium: Danish queries, deep links to agenda items, filters, URL state, no JS."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, quote, urlsplit
+
+MEETING_2024 = "LUU PA-AMU, 16. september 2024"
+MEETING_2021 = "Samarbejdsmøde PA (kommuner og SOSU MV), 12. oktober 2021"
+MEETING_2019 = "LUU SOSU/AMU, 22. februar 2019"
+
+
+def results(tab) -> list[dict]:
+    """The result list as the reader sees it: title, link, meta line and agenda-item links."""
+    tab.wait_for_selector("#soeg-status:not(:empty)")
+    tab.wait_for_selector("#soeg-resultater:not([aria-busy])", state="attached")
+    return tab.eval_on_selector_all(
+        "#soeg-liste > li",
+        """items => items.map(li => ({
+            title: li.querySelector("h3").textContent.trim(),
+            href: li.querySelector("h3 a").getAttribute("href"),
+            meta: li.querySelector(".result-meta").textContent,
+            items: [...li.querySelectorAll(".sub-results a")].map(a => a.getAttribute("href")),
+        }))""",
+    )
+
+
+def search(new_page, site_url, query: str, extra: str = "", **options):
+    tab = new_page(**options)
+    tab.goto(f"{site_url}/soeg/?q={quote(query)}{extra}")
+    return tab, results(tab)
+
+
+def test_spiremedarbejdere_leads_to_the_agenda_item_of_the_2024_meeting(new_page, site_url):
+    tab, found = search(new_page, site_url, "spiremedarbejdere")
+    assert found[0]["title"] == MEETING_2024
+    assert found[0]["meta"] == "Referat · 16. september 2024 · LUU PA-AMU"
+    assert found[0]["items"][0] == "/referater/luu-pa-amu/2024-09-16/#punkt-3"
+    tab.click("#soeg-liste .sub-results a")
+    tab.wait_for_url("**/referater/luu-pa-amu/2024-09-16/#punkt-3")
+    assert tab.locator("#punkt-3").is_visible()
+    assert "Orienteringspunkt" in tab.locator("#punkt-3").inner_text()
+
+
+def test_praktikplatformen_leads_to_the_2021_meeting(new_page, site_url):
+    _, found = search(new_page, site_url, "praktikplatformen")
+    assert found[0]["title"] == MEETING_2021
+    assert found[0]["items"][0] == "/referater/samarbejdsmoede-pa/2021-10-12/#punkt-5"
+
+
+def test_a_danish_question_finds_the_meetings_on_the_subject(new_page, site_url):
+    tab, found = search(new_page, site_url, "hvad besluttede udvalget om praktikvejledere?")
+    assert "Ingen" not in tab.inner_text("#soeg-status")
+    titles = [result["title"] for result in found]
+    assert MEETING_2021 in titles[:2] and MEETING_2019 in titles[:2]
+    assert "/referater/samarbejdsmoede-pa/2021-10-12/#punkt-3" in found[titles.index(MEETING_2021)]["items"]
+
+
+def test_part_of_a_compound_finds_the_compound(new_page, site_url):
+    # The 2019 minutes speak only of "praktikvejleder" and "praktikvejlederopgaven".
+    _, found = search(new_page, site_url, "vejleder")
+    assert MEETING_2019 in [result["title"] for result in found]
+
+
+def test_a_question_without_a_page_holding_every_word_falls_back_to_any_word(new_page, site_url):
+    tab, found = search(new_page, site_url, "spiremedarbejdere praktikplatformen")
+    assert tab.inner_text("#soeg-status").startswith("Ingen sider indeholder alle ordene.")
+    assert {MEETING_2024, MEETING_2021} <= {result["title"] for result in found}
+
+
+def test_filter_by_committee_narrows_the_results_and_lives_in_the_url(new_page, site_url):
+    tab, everything = search(new_page, site_url, "praktikvejleder")
+    assert len({result["meta"] for result in everything}) > 1
+    tab.click("#soeg-valg summary")
+    tab.get_by_role("checkbox", name="LUU SOSU/AMU").check()
+    tab.wait_for_function("new URLSearchParams(location.search).get('udvalg') === 'LUU SOSU/AMU'")
+    narrowed = results(tab)
+    assert [result["title"] for result in narrowed] == [MEETING_2019]
+    assert tab.locator("#soeg-status").inner_text() == "1 resultat for »praktikvejleder«."
+
+    shared = tab.url  # the same address shows the same search
+    again = new_page()
+    again.goto(shared)
+    assert [result["title"] for result in results(again)] == [MEETING_2019]
+    assert again.get_by_role("checkbox", name="LUU SOSU/AMU").is_checked()
+    assert again.locator("#soeg-ord").input_value() == "praktikvejleder"
+
+
+def test_typing_updates_the_address(new_page, site_url):
+    tab = new_page()
+    tab.goto(f"{site_url}/soeg/")
+    tab.get_by_label("Søg i referater, rapporter og data").fill("frafald")
+    tab.wait_for_function("new URLSearchParams(location.search).get('q') === 'frafald'")
+    assert results(tab)
+
+
+def test_newest_first_orders_by_meeting_date(new_page, site_url):
+    _, found = search(new_page, site_url, "praktikvejleder", "&sortering=nyeste&type=Referat")
+    assert [result["title"] for result in found] == [MEETING_2021, MEETING_2019]
+
+
+def test_header_search_works_from_the_keyboard(new_page, site_url):
+    tab = new_page(width=375)
+    tab.goto(f"{site_url}/referater/luu-pa-amu/2024-09-16/")
+    for _ in range(6):  # skip link, site name, three menu links, search field
+        tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.id") == "sidehoved-soeg"
+    tab.keyboard.type("spiremedarbejdere")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/soeg/?q=spiremedarbejdere")
+    assert results(tab)[0]["title"] == MEETING_2024
+
+
+def test_without_javascript_the_page_explains_how_to_browse(new_page, site_url):
+    tab = new_page(javascript=False)
+    tab.goto(f"{site_url}/soeg/?q=frafald")
+    assert tab.locator("#soeg-uden-js").is_visible()
+    assert tab.get_by_role("link", name="Alle referater").is_visible()
+    assert not tab.locator("#soeg-resultater").is_visible()
+
+
+def test_searching_makes_no_request_to_another_host(new_page, site_url, outside_requests):
+    tab, _ = search(new_page, site_url, "frafald", "&type=Rapport")
+    tab.click("#soeg-liste h3 a")
+    tab.wait_for_load_state("load")
+    assert outside_requests == []
+    assert parse_qs(urlsplit(site_url + "/soeg/?q=x").query) == {"q": ["x"]}
