@@ -49,6 +49,9 @@ CATEGORIES_SAVE_AS = "udvalg/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 NEWEST_FIRST_ARCHIVES = True
+# One language only: two committees meeting on the same day share a slug (the date) but are not translations.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
 # The search page is a direct template; Pagefind indexes the written site (plugins/search).
 DIRECT_TEMPLATES = ["index", "categories", "archives", "soeg"]
 SOEG_SAVE_AS = "soeg/index.html"

@@ -2,7 +2,8 @@
 // The query, filters and sort order live in the page URL (?q=…&udvalg=…), so a search can be
 // shared and bookmarked. Without JavaScript the page shows how to browse instead (soeg.html).
 
-const PAGE_SIZE = 10;
+// Five results at a time: each loads a fragment of its page, and a phone screen shows about three.
+const PAGE_SIZE = 5;
 const SUB_RESULTS = 3;
 const FILTER_LABELS = { type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
