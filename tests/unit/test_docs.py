@@ -3,7 +3,14 @@ from pathlib import Path
 import pytest
 
 from plugins.datatable.table import ChartKind, ColumnType
-from plugins.kb.fields import COLUMN_FIELDS, DATASET_FIELDS, MEETING_FIELDS, PERSON_FIELDS
+from plugins.kb.fields import (
+    COLUMN_FIELDS,
+    DATASET_FIELDS,
+    MEETING_FIELDS,
+    PAGE_FIELDS,
+    PAGE_TYPES,
+    PERSON_FIELDS,
+)
 from plugins.kb.model import BlockKind
 
 GUIDE = Path("docs/referater.md").read_text(encoding="utf-8")
@@ -30,3 +37,16 @@ def test_every_dataset_field_is_described(field):
 @pytest.mark.parametrize("kind", list(ColumnType) + list(ChartKind), ids=lambda k: k.name)
 def test_every_column_type_and_chart_kind_is_described(kind):
     assert f"`{kind.value}`" in DATA_GUIDE
+
+
+PAGE_GUIDE = Path("docs/sider.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("field", PAGE_FIELDS, ids=lambda f: f.key)
+def test_every_page_field_is_described(field):
+    assert f"`{field.key}`" in PAGE_GUIDE
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_every_page_type_is_described(kind):
+    assert f"`{kind}`" in PAGE_GUIDE
