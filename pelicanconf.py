@@ -1,8 +1,12 @@
 # Settings for local preview. publishconf.py adds what only the published site needs.
 
 SITENAME = "Praktikviden"
+# Minutes have no personal author; feeds name the site.
+AUTHOR = "Praktikviden"
 SITESUBTITLE = "Viden om praktik og oplæring på SOSU- og PA-uddannelserne"
 SITEURL = ""
+# The published address, for what must be absolute: sitemap.xml and the links in the Atom feeds.
+SITE_ADDRESS = "http://localhost:8000"
 RELATIVE_URLS = True
 
 PATH = "content"
@@ -17,6 +21,7 @@ PLUGINS = [
     "plugins.minutes",
     "plugins.datatable",
     "plugins.validator",
+    "plugins.registers",
     "plugins.search",
 ]
 
@@ -70,8 +75,10 @@ ARTICLE_LANG_SAVE_AS = ""
 PAGE_LANG_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+# Atom feeds of new minutes, for all committees and per committee, from Pelican's own feed writer.
+FEED_ALL_ATOM = "feeds/referater.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_MAX_ITEMS = 50
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None

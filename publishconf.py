@@ -9,3 +9,10 @@ from pelicanconf import *  # noqa: E402,F403
 # Relative links keep the site working under any host or sub-path (e.g. GitHub Pages project sites).
 RELATIVE_URLS = True
 DELETE_OUTPUT_DIRECTORY = True
+
+# The address the site is published at; set SITE_ADDRESS in the environment of the publishing build.
+SITE_ADDRESS = os.environ.get("SITE_ADDRESS", "https://praktikviden.dk")
+# Feeds need absolute links: Pelican's feed writer uses SITEURL, while pages keep relative links
+# (RELATIVE_URLS).
+SITEURL = SITE_ADDRESS
+FEED_DOMAIN = SITE_ADDRESS

@@ -53,7 +53,7 @@ def test_source_notes_and_link_to_dataset_page(report):
     assert caption.p.get_text(" ", strip=True).startswith(
         "Kilde: Testkilde, bilag 2.1. Tal trukket: januar 2023."
     )
-    assert caption.a["href"] == "/data/amu-deltagere/"
+    assert caption.a["href"] == "../data/amu-deltagere/"  # relative: the site works under any sub-path
     assert [li.get_text() for li in caption.select(".data-notes li")] == ["1) En fodnote."]
 
 
@@ -73,7 +73,7 @@ def test_catalogue_lists_every_dataset_with_download(output):
     catalogue = page(output, "data/index.html")
     titles = [a.get_text(strip=True) for a in catalogue.select(".dataset-list h2 a")]
     assert titles == ["Andele", "Deltagere pr. AMU-modul"]
-    downloads = [a["href"] for a in catalogue.select("a[download]")]
+    downloads = [a["href"] for a in catalogue.select(".dataset-list a[download]")]
     assert downloads == ["../data/andele/andele.csv", "../data/amu-deltagere/amu-deltagere.csv"]
 
 

@@ -108,7 +108,9 @@ def test_report_shows_current_and_recommended_module_days(real_site):
 def test_catalogue_lists_every_dataset_in_data(real_site):
     catalogue = page(real_site, "data/index.html")
     expected = sorted(path.stem for path in ROOT.joinpath("data").glob("*.csv"))
-    listed = sorted(a["href"].split("/")[-1].removesuffix(".csv") for a in catalogue.select("a[download]"))
+    listed = sorted(
+        a["href"].split("/")[-1].removesuffix(".csv") for a in catalogue.select("a[download][href$='.csv']")
+    )
     assert listed == expected
     for slug in expected:
         published = real_site / "data" / slug / f"{slug}.csv"

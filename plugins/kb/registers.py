@@ -1,0 +1,105 @@
+"""Registers drawn from the parsed minutes: follow-ups and organisations. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .model import AgendaItem, Meeting
+
+# An agenda item that lists what the next meeting should take up.
+NEXT_MEETING_ITEM = re.compile(r"^punkter til næste møde\b", re.IGNORECASE)
+# A sentence that sends an item on to a later meeting: "Punktet skal med igen i 2022.",
+# "Punktet skal på igen …", "… – udskydes til næste møde."
+RETURNS = re.compile(r"\bskal (?:med|på) igen\b|\budskydes til (?:næste|et senere) møde\b", re.IGNORECASE)
+# Where a paragraph, list item or line of the rendered Markdown ends.
+PASSAGE_END = re.compile(r"</p>|</li>|<br\s*/?>|<[uo]l>", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """Something the minutes say a later meeting should take up.
+
+    ``html`` is the whole item for a "Punkter til næste møde" item; ``sentence`` is the quoted
+    passage for an item marked to return.
+    """
+
+    item: AgendaItem
+    html: Markup | None = None
+    passage: str | None = None
+
+
+def passages(html: str) -> list[str]:
+    """The paragraphs, list items and lines of rendered Markdown as plain text."""
+    parts = (Markup(part).striptags() for part in PASSAGE_END.split(html))
+    return [part for part in parts if part]
+
+
+def returning_passages(item: AgendaItem) -> list[str]:
+    """The passages of an item that send it on to a later meeting, verbatim.
+
+    A whole paragraph or list item is quoted rather than a sentence: abbreviations such as "ift."
+    and "bl.a." make sentence ends in minutes unreliable.
+    """
+    return [text for block in item.blocks for text in passages(block.html) if RETURNS.search(text)]
+
+
+def follow_ups(meeting: Meeting) -> list[FollowUp]:
+    """The meeting's follow-ups in agenda order."""
+    found = []
+    for item in meeting.agenda:
+        if NEXT_MEETING_ITEM.match(item.title):
+            found.append(FollowUp(item, html=Markup("").join(Markup(block.html) for block in item.blocks)))
+            continue
+        found += [FollowUp(item, passage=text) for text in returning_passages(item)]
+    return found
+
+
+@dataclass(slots=True)
+class Organisation:
+    """An organisation named in the participant lists, with the meetings it attended or missed."""
+
+    name: str
+    attended: list = field(default_factory=list)
+    absent: list = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """An id for the organisation's entry on the index page."""
+        return "org-" + re.sub(r"[^a-z0-9æøå]+", "-", self.name.lower()).strip("-")
+
+
+def organisations(meetings: list, key=lambda meeting: meeting) -> list[Organisation]:
+    """Every organisation of the meetings' participants, advisers, chairs, referents and absentees.
+
+    ``meetings`` may be any objects; ``key`` returns each one's :class:`Meeting`. An organisation
+    is listed once per meeting, as attending if anyone from it was present. People whose
+    organisation the minutes do not name are left out. Sorted by name in Danish order.
+    """
+    found: dict[str, Organisation] = {}
+    for entry in meetings:
+        meeting = key(entry)
+        present = {
+            person.organisation
+            for person in (*meeting.participants, *meeting.advisers, meeting.chair, meeting.secretary)
+            if person.organisation
+        }
+        away = {person.organisation for person in meeting.absentees if person.organisation} - present
+        for name in present:
+            found.setdefault(name, Organisation(name)).attended.append(entry)
+        for name in away:
+            found.setdefault(name, Organisation(name)).absent.append(entry)
+    for organisation in found.values():
+        organisation.attended.sort(key=lambda entry: key(entry).date, reverse=True)
+        organisation.absent.sort(key=lambda entry: key(entry).date, reverse=True)
+    return sorted(found.values(), key=lambda organisation: danish_sort_key(organisation.name))
+
+
+_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "Å": "}"})
+
+
+def danish_sort_key(text: str) -> str:
+    """Sort æ, ø and å after z, as Danish does, ignoring case."""
+    return text.lower().translate(_DANISH_ORDER)

@@ -1,0 +1,162 @@
+"""Write the registers drawn from the parsed minutes.
+
+Pages: the decision register (all and per committee), follow-ups, organisations and the meeting
+calendar. Files: one ICS feed per committee and one for all, the JSON export of all meetings with its
+schema, and sitemap.xml. Atom feeds come from Pelican's own feed writer (see pelicanconf.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pelican import signals
+from pelican.generators import Generator
+
+from plugins.kb.export import export, meeting_record
+from plugins.kb.ical import calendar
+from plugins.kb.registers import follow_ups, organisations
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCHEMA = ROOT / "schemas" / "moeder.schema.json"
+DECISIONS_URL = "beslutninger/"
+FOLLOW_UPS_URL = "opfoelgning/"
+ORGANISATIONS_URL = "organisationer/"
+CALENDAR_URL = "kalender/"
+EXPORT_URL = "data/moeder.json"
+
+
+def build_moment(settings: dict) -> dt.datetime:
+    """The build's reference time: SOURCE_DATE_EPOCH (the commit's time) when set, else now.
+
+    It dates the ICS events' DTSTAMP and decides which planned meetings are upcoming, so that two
+    builds of one commit are identical.
+    """
+    epoch = settings.get("SOURCE_DATE_EPOCH") or os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
+
+
+class RegisterGenerator(Generator):
+    """Write the register pages and files from the meetings the articles generator read."""
+
+    def _write(self, path: str, template: str, **context) -> None:
+        self.writer.write_file(
+            path,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            **context,
+        )
+
+    def generate_output(self, writer) -> None:
+        """Write every register."""
+        self.writer = writer
+        articles = self.context.get("articles", [])
+        meetings = sorted(articles, key=lambda article: (article.date, article.category.slug), reverse=True)
+        committees = self.settings["KB_COMMITTEES"].by_slug
+        moment = build_moment(self.settings)
+        self._decisions(meetings, committees)
+        self._write(
+            f"{FOLLOW_UPS_URL}index.html",
+            "followups",
+            entries=[(article, follow_ups(article.meeting)) for article in meetings],
+            active_section="registre",
+        )
+        self._write(
+            f"{ORGANISATIONS_URL}index.html",
+            "organisations",
+            organisations=organisations(meetings, key=lambda article: article.meeting),
+            active_section="registre",
+        )
+        self._calendar(committees, moment)
+        self._export(meetings)
+
+    def _decisions(self, meetings: list, committees: dict) -> None:
+        with_decisions = [article for article in meetings if article.meeting.decisions]
+        # Every committee with minutes gets its page (its committee page links to it), even without decisions.
+        shown = sorted({article.category.slug for article in meetings})
+        choices = [committees[slug] for slug in shown]
+        self._write(
+            f"{DECISIONS_URL}index.html",
+            "decisions",
+            meetings=with_decisions,
+            choices=choices,
+            chosen=None,
+            active_section="registre",
+        )
+        for committee in choices:
+            self._write(
+                f"{DECISIONS_URL}{committee.slug}/index.html",
+                "decisions",
+                meetings=[a for a in with_decisions if a.category.slug == committee.slug],
+                choices=choices,
+                chosen=committee,
+                active_section="registre",
+            )
+
+    def _calendar(self, committees: dict, moment: dt.datetime) -> None:
+        today = moment.date()
+        planned = sorted(
+            ((meeting, committee) for committee in committees.values() for meeting in committee.planned),
+            key=lambda entry: (entry[0].date, entry[1].slug),
+        )
+        self._write(
+            f"{CALENDAR_URL}index.html",
+            "calendar",
+            upcoming=[entry for entry in planned if entry[0].date >= today],
+            past=[entry for entry in reversed(planned) if entry[0].date < today],
+            calendar_committees=sorted(committees.values(), key=lambda committee: committee.name),
+            active_section="registre",
+        )
+        folder = Path(self.output_path) / CALENDAR_URL
+        folder.mkdir(parents=True, exist_ok=True)
+        everyone = sorted(committees.values(), key=lambda committee: committee.slug)
+        (folder / "alle.ics").write_bytes(calendar("Praktikviden: alle udvalg", everyone, moment))
+        for committee in everyone:
+            (folder / f"{committee.slug}.ics").write_bytes(
+                calendar(f"Praktikviden: {committee.name}", [committee], moment)
+            )
+
+    def _export(self, meetings: list) -> None:
+        records = [meeting_record(a.meeting, a.committee, a.url) for a in meetings]
+        target = Path(self.output_path) / EXPORT_URL
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(export(records), ensure_ascii=False, indent=2) + "\n"
+        target.write_text(text, encoding="utf-8")
+        shutil.copyfile(SCHEMA, target.with_name(SCHEMA.name))
+
+
+def get_generators(pelican):
+    """Add the register generator."""
+    return RegisterGenerator
+
+
+def write_sitemap(pelican) -> None:
+    """List every HTML page of the written site in sitemap.xml (finalized: all pages exist)."""
+    address = pelican.settings.get("SITE_ADDRESS", "").rstrip("/")
+    output = Path(pelican.output_path)
+    pages = sorted(
+        path.relative_to(output).as_posix()
+        for path in output.rglob("*.html")
+        if path.relative_to(output).parts[0] not in ("theme", "pagefind")
+    )
+    urls = [f"{address}/{page.removesuffix('index.html')}" for page in pages]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        *(f"  <url><loc>{escape(url)}</loc></url>" for url in urls),
+        "</urlset>",
+    ]
+    (output / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.get_generators.connect(get_generators)
+    signals.finalized.connect(write_sitemap)

@@ -1,0 +1,179 @@
+"""Registers from the real minutes: decisions, follow-ups, organisations, calendar, feeds, open data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+
+from tests.conftest import ROOT, build, page
+
+ADDRESS = "https://example.org"
+# The build's reference time: 1 January 2025, so the 2025 dates are upcoming and 2024 ones past.
+NEW_YEAR_2025 = int(dt.datetime(2025, 1, 1, tzinfo=dt.UTC).timestamp())
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The real content built as publishconf.py builds it, with a fixed build time."""
+    return build(
+        ROOT / "content",
+        tmp_path_factory.mktemp("registers"),
+        SITEURL=ADDRESS,
+        FEED_DOMAIN=ADDRESS,
+        SITE_ADDRESS=ADDRESS,
+        SOURCE_DATE_EPOCH=str(NEW_YEAR_2025),
+        SEARCH_INDEX=False,
+    )
+
+
+def resolves(site: Path, page_path: str, href: str) -> bool:
+    """Whether a relative link on ``page_path`` reaches a written page and, if given, its anchor."""
+    target = urlsplit(urljoin(f"http://x/{page_path}", href))
+    file = site / target.path.lstrip("/")
+    file = file / "index.html" if target.path.endswith("/") else file
+    if not file.exists():
+        return False
+    return not target.fragment or f'id="{target.fragment}"' in file.read_text(encoding="utf-8")
+
+
+def test_decision_register_lists_the_seven_decisions_with_working_deep_links(site):
+    register = page(site, "beslutninger/index.html")
+    entries = register.select(".register-entry")
+    assert len(entries) == 7
+    assert [h2.get_text() for h2 in register.select("h2")] == ["2024", "2021", "2019"]
+    links = [entry.select_one("h3 a")["href"] for entry in entries]
+    assert links[0] == "../referater/luu-pa-amu/2024-09-16/#punkt-1"
+    assert all(resolves(site, "beslutninger/index.html", href) for href in links)
+    first = entries[0]
+    assert first.select_one(".result-meta").get_text() == "16. september 2024 · LUU PA-AMU"
+    assert first.select_one(".prose").get_text(strip=True) == "Dagsordenen blev godkendt."
+
+
+def test_decision_register_per_committee_works_without_javascript(site):
+    register = page(site, "beslutninger/luu-sosu-amu/index.html")
+    assert register.h1.get_text() == "Beslutninger i LUU SOSU/AMU"
+    assert len(register.select(".register-entry")) == 1
+    current = register.select_one(".filter-links a[aria-current=page]")
+    assert current.get_text() == "LUU SOSU/AMU"
+
+
+def test_follow_ups_quote_the_minutes_and_point_to_the_next_meeting(site):
+    follow_ups = page(site, "opfoelgning/index.html")
+    quotes = [quote.get_text(strip=True) for quote in follow_ups.select("blockquote")]
+    assert "Punktet skal med igen i 2022." in quotes
+    assert any(quote.endswith("– udskydes til næste møde.") for quote in quotes)
+    items = [a.get_text(" ", strip=True) for a in follow_ups.select(".followups > li > a")]
+    assert "Punkt 12. Punkter til næste møde" in items
+    assert "Punkt 10. Punkter til næste møde (9. december 2024) v. alle" in items
+    section = follow_ups.select_one("section[aria-labelledby=udvalg-luu-pa-amu]")
+    assert "Næste planlagte møde: 9. december 2024." in " ".join(section.get_text().split())
+
+
+def test_organisation_index_counts_meetings_and_names_no_people(site):
+    index = page(site, "organisationer/index.html")
+    holstebro = index.select_one("#org-holstebro-kommune").find_parent("section")
+    lists = {h3.get_text(): len(h3.find_next_sibling("ul").select("li")) for h3 in holstebro.select("h3")}
+    assert lists == {"Deltog i": 2, "Meldte afbud til": 1}
+    assert "Per Birch" not in index.get_text()
+
+
+def test_ics_holds_the_four_2025_meetings_at_nine_to_twelve_copenhagen_time(site):
+    feed = icalendar.Calendar.from_ical((site / "kalender/luu-pa-amu.ics").read_bytes())
+    assert [tz["TZID"] for tz in feed.walk("VTIMEZONE")] == ["Europe/Copenhagen"]
+    events = [event for event in feed.walk("VEVENT") if event.start.year == 2025]
+    assert [event.start.date() for event in events] == [
+        dt.date(2025, 3, 10),
+        dt.date(2025, 6, 16),
+        dt.date(2025, 9, 15),
+        dt.date(2025, 12, 8),
+    ]
+    for event in events:
+        assert event.start.tzinfo.key == "Europe/Copenhagen"
+        assert (event.start.time(), event.end.time()) == (dt.time(9), dt.time(12))
+        assert event["SUMMARY"] == "Møde i LUU PA-AMU"
+    # June is summer time: 9.00 in Copenhagen is 7.00 UTC.
+    assert events[1].start.astimezone(dt.UTC).hour == 7
+    assert all(event["DTSTAMP"].dt == dt.datetime(2025, 1, 1, tzinfo=dt.UTC) for event in events)
+
+
+def test_all_committees_calendar_holds_every_planned_meeting(site):
+    feed = icalendar.Calendar.from_ical((site / "kalender/alle.ics").read_bytes())
+    events = list(feed.walk("VEVENT"))
+    assert len(events) == 9
+    assert len({event["UID"] for event in events}) == 9
+    assert [event.start for event in events] == sorted(
+        (event.start for event in events),
+        key=lambda start: (
+            start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time(), COPENHAGEN)
+        ),
+    )
+
+
+def test_calendar_page_shows_upcoming_meetings_first(site):
+    calendar = page(site, "kalender/index.html")
+    upcoming = calendar.select_one("section[aria-labelledby=kommende]")
+    assert [time["datetime"] for time in upcoming.select("time")] == [
+        "2025-03-10",
+        "2025-06-16",
+        "2025-09-15",
+        "2025-12-08",
+    ]
+    past = calendar.select_one("section[aria-labelledby=tidligere]")
+    assert past.select("time")[0]["datetime"] == "2024-12-09"
+
+
+def test_atom_feeds_list_new_minutes_with_absolute_links(site):
+    everything = feedparser.parse((site / "feeds/referater.atom.xml").read_bytes())
+    assert not everything.bozo
+    assert [entry.title for entry in everything.entries] == [
+        "LUU PA-AMU, 16. september 2024",
+        "Samarbejdsmøde PA (kommuner og SOSU MV), 12. oktober 2021",
+        "LUU SOSU/AMU, 22. februar 2019",
+    ]
+    assert everything.entries[0].link == f"{ADDRESS}/referater/luu-pa-amu/2024-09-16/"
+    committee = feedparser.parse((site / "feeds/luu-sosu-amu.atom.xml").read_bytes())
+    assert [entry.title for entry in committee.entries] == ["LUU SOSU/AMU, 22. februar 2019"]
+
+
+def test_json_export_validates_and_holds_all_34_agenda_items(site):
+    schema = json.loads((site / "data/moeder.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "data/moeder.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    items = [item for meeting in data["meetings"] for item in meeting["agendaItem"]]
+    assert len(items) == 34
+    assert sum(len(item["resolutionText"]) for item in items) == 7
+    assert [meeting["date"] for meeting in data["meetings"]] == ["2019-02-22", "2021-10-12", "2024-09-16"]
+    latest = data["meetings"][-1]
+    assert latest["start"] == "2024-09-16T09:00:00+02:00"
+    assert "Holstebro Kommune" in latest["absentOrganizations"]
+    assert "Per Birch" not in json.dumps(data, ensure_ascii=False), "people are not exported"
+
+
+def test_json_export_breaks_its_schema_when_a_field_goes_missing(site):
+    schema = json.loads((site / "data/moeder.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "data/moeder.json").read_text(encoding="utf-8"))
+    del data["meetings"][0]["agendaItem"][0]["number"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_sitemap_lists_every_page_with_the_site_address(site):
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = [loc.text for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace)]
+    assert f"{ADDRESS}/referater/luu-pa-amu/2024-09-16/" in urls
+    assert f"{ADDRESS}/beslutninger/" in urls
+    assert f"{ADDRESS}/" in urls
+    pages = [
+        path for path in site.rglob("*.html") if path.relative_to(site).parts[0] not in ("theme", "pagefind")
+    ]
+    assert len(urls) == len(pages)
