@@ -22,6 +22,7 @@ PLUGINS = [
     "plugins.datatable",
     "plugins.validator",
     "plugins.registers",
+    "plugins.themes",
     "plugins.search",
 ]
 

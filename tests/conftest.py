@@ -17,14 +17,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def build(content: Path, workdir: Path, **overrides) -> Path:
     """Copy ``content`` (and a ``data/`` beside it) into ``workdir`` and build; return the output.
 
-    A fixture without its own ``udvalg/`` gets the committees in ``fixtures/common/udvalg``.
+    A fixture without its own ``udvalg/`` or ``temaer/`` gets those in ``fixtures/common/``.
     """
     site_content = workdir / "content"
     shutil.copytree(content, site_content)
     if (content.parent / "data").is_dir():
         shutil.copytree(content.parent / "data", workdir / "data")
-    if not (site_content / "udvalg").exists():
-        shutil.copytree(FIXTURES / "common" / "udvalg", site_content / "udvalg")
+    for shared in ("udvalg", "temaer"):
+        if not (site_content / shared).exists():
+            shutil.copytree(FIXTURES / "common" / shared, site_content / shared)
     output = workdir / "output"
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),

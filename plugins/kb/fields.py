@@ -21,6 +21,7 @@ class Kind(Enum):
     PEOPLE = "personliste"
     TEXT_LIST = "tekstliste"
     PLANNED = "mødeliste"
+    ITEM_THEMES = "temaer pr. punkt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,13 @@ MEETING_FIELDS: tuple[Field, ...] = (
     Field("tema", Kind.TEXT, False, "mødets tema, hvis referatet nævner et", "tema: Kvalitet og udvikling"),
     Field("tags", Kind.TEXT_LIST, False, "emneord", "tags: [frafald, oplæringsvejledning]"),
     Field(
+        "temaer",
+        Kind.ITEM_THEMES,
+        False,
+        "sitets temaer pr. dagsordenspunkt: punktets nummer og en liste af temaernes kortnavne",
+        "temaer:\n  3: [oplaeringsvejledning]\n  7: [frafald-og-gennemfoersel, overgange]",
+    ),
+    Field(
         "godkendt",
         Kind.TEXT,
         False,
@@ -136,6 +144,18 @@ PAGE_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "sidens overskrift", "titel: Om Praktikviden"),
     Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Hvad sitet er."),
     Field("type", Kind.TEXT, False, "sidens type: side (standard) eller rapport", "type: rapport"),
+    Field("temaer", Kind.TEXT_LIST, False, "sidens temaer (kortnavne)", "temaer: [frafald-og-gennemfoersel]"),
+)
+
+THEME_FIELDS: tuple[Field, ...] = (
+    Field("navn", Kind.TEXT, True, "temaets navn", "navn: Frafald og gennemførsel"),
+    Field(
+        "beskrivelse",
+        Kind.TEXT,
+        True,
+        "en eller to sætninger om, hvad temaet dækker",
+        "beskrivelse: Hvorfor elever falder fra, og hvad der hjælper dem igennem.",
+    ),
 )
 
 # A page's ``type`` and how search results name it.

@@ -76,6 +76,7 @@ class Decision:
     item_title: str
     anchor: str
     html: str
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ class AgendaItem:
     title: str
     blocks: tuple[Block, ...]
     attachments: tuple[Attachment, ...]
+    themes: tuple[str, ...] = ()  # slugs of the site's themes, from the front matter's 'temaer'
 
     @property
     def anchor(self) -> str:
@@ -101,7 +103,7 @@ class AgendaItem:
     def decisions(self) -> tuple[Decision, ...]:
         """Return the item's labelled decisions."""
         return tuple(
-            Decision(self.number, self.title, block.anchor, block.html)
+            Decision(self.number, self.title, block.anchor, block.html, self.themes)
             for block in self.blocks
             if block.is_decision
         )
@@ -156,6 +158,15 @@ class PlannedMeeting:
     date: dt.date
     time: TimeSpan | None
     place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """One theme of the site's small, curated taxonomy (``content/temaer/<slug>.yml``)."""
+
+    slug: str
+    name: str
+    description: str
 
 
 @dataclass(frozen=True, slots=True)

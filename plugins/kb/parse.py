@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 
 from .agenda import Render, parse_agenda
-from .fields import COMMITTEE_FIELDS, MEETING_FIELDS, PLANNED_FIELDS
+from .fields import COMMITTEE_FIELDS, MEETING_FIELDS, PLANNED_FIELDS, THEME_FIELDS
 from .frontmatter import Document, load_yaml, split_front_matter
-from .model import Committee, Meeting, PlannedMeeting
+from .model import AgendaItem, Committee, Meeting, PlannedMeeting, Theme
 from .problems import Problem
 from .values import (
     SLUG,
@@ -21,7 +22,7 @@ from .values import (
 
 
 def parse_meeting(
-    text: str, source: str, committees: Collection[str], render: Render
+    text: str, source: str, committees: Collection[str], render: Render, themes: Collection[str] = ()
 ) -> tuple[Meeting | None, list[Problem]]:
     """Parse one minutes file.
 
@@ -30,6 +31,7 @@ def parse_meeting(
         source: its path relative to the repository root, for messages.
         committees: the known committee slugs.
         render: turns Markdown into HTML.
+        themes: the known theme slugs.
 
     Returns:
         ``(meeting, [])`` for good input, ``(None, problems)`` otherwise; problems are all that
@@ -75,6 +77,8 @@ def parse_meeting(
 
     agenda, found = parse_agenda(body, body_line, source, render)
     problems += found
+    items, found = _item_themes(doc, source, agenda.items, themes)
+    problems += found
     if problems:
         return None, problems
     return Meeting(
@@ -88,7 +92,7 @@ def parse_meeting(
         advisers=groups["tilforordnede"],
         absentees=groups["afbud"],
         intro_html=agenda.intro_html,
-        agenda=agenda.items,
+        agenda=items,
         appendix=agenda.appendix,
         title=data.get("titel"),
         date_note=data.get("dato_note"),
@@ -169,3 +173,83 @@ def _person(doc: Document, key: str, source: str):
     if doc.data.get(key) is None:
         return None, []
     return parse_person(doc, (key,), source, need_organisation=False)
+
+
+def theme_list(
+    doc: Document, path: tuple, source: str, themes: Collection[str]
+) -> tuple[tuple[str, ...], list[Problem]]:
+    """Read a list of theme slugs at ``path`` (a list or a single slug); report unknown ones."""
+    value = doc.data
+    for step in path:
+        value = value.get(step) if isinstance(value, dict) else None
+    if value is None:
+        return (), []
+    slugs = value if isinstance(value, list) else [value]
+    known = sorted(themes)
+    problems = [
+        Problem(
+            source,
+            doc.line(*path),
+            f"temaet '{slug}' findes ikke.",
+            f"{suggest(str(slug), known)}Kendte temaer: {', '.join(known)}; et nyt tema oprettes som "
+            f"content/temaer/{slug}.yml.",
+        )
+        for slug in slugs
+        if slug not in themes
+    ]
+    return tuple(str(slug) for slug in slugs), problems
+
+
+def _item_themes(
+    doc: Document, source: str, items: tuple[AgendaItem, ...], themes: Collection[str]
+) -> tuple[tuple[AgendaItem, ...], list[Problem]]:
+    """Give each agenda item its themes from the front matter's ``temaer: {N: [slug, ...]}``."""
+    mapping = doc.data.get("temaer")
+    if mapping is None:
+        return items, []
+    if not isinstance(mapping, dict):
+        return items, [
+            Problem(
+                source,
+                doc.line("temaer"),
+                "'temaer' skal have ét punktnummer pr. linje med en liste af temaer.",
+                "skriv fx 'temaer:' og på næste linje '  7: [frafald-og-gennemfoersel]'.",
+            )
+        ]
+    numbers = {str(item.number) for item in items}
+    problems, by_number = [], {}
+    for key in mapping:
+        if key not in numbers:
+            problems.append(
+                Problem(
+                    source,
+                    doc.line("temaer", key),
+                    f"'temaer' nævner punkt {key}, men dagsordenen har ikke et punkt {key}.",
+                    f"brug et af punktnumrene 1–{len(items)}.",
+                )
+            )
+            continue
+        by_number[key], found = theme_list(doc, ("temaer", key), source, themes)
+        problems += found
+    tagged = tuple(dataclasses.replace(item, themes=by_number.get(str(item.number), ())) for item in items)
+    return tagged, problems
+
+
+def parse_theme(text: str, slug: str, source: str) -> tuple[Theme | None, list[Problem]]:
+    """Parse one theme file (``content/temaer/<slug>.yml``)."""
+    doc, problems = load_yaml(text, source)
+    if problems:
+        return None, problems
+    problems = check_keys(doc, THEME_FIELDS, (), source, "temafilen")
+    if not SLUG.match(slug):
+        problems.append(
+            Problem(
+                source,
+                0,
+                f"filnavnet '{slug}' kan ikke bruges som temaets kortnavn.",
+                "brug kun små bogstaver a–z, tal og bindestreg, fx 'frafald-og-gennemfoersel.yml'.",
+            )
+        )
+    if problems:
+        return None, problems
+    return Theme(slug, doc.data["navn"], doc.data["beskrivelse"]), []

@@ -7,43 +7,49 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.kb.model import Committee
-from plugins.kb.parse import parse_committee
+from plugins.kb.model import Committee, Theme
+from plugins.kb.parse import parse_committee, parse_theme
 from plugins.kb.problems import Problem
 
 from .reader import ContentReader
 
 COMMITTEES_DIR = "udvalg"
+THEMES_DIR = "temaer"
 
 
 @dataclass(slots=True)
-class Committees:
-    """The committees read from ``content/udvalg/*.yml`` and the problems found in them."""
+class Registry:
+    """Committees (``content/udvalg/*.yml``) or themes (``content/temaer/*.yml``) and their problems."""
 
-    by_slug: dict[str, Committee] = field(default_factory=dict)
+    by_slug: dict[str, Committee | Theme] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    # Committees whose file has problems: minutes naming them are not reported a second time.
+    # Files with problems: content naming them is not reported a second time.
     broken: set[str] = field(default_factory=set)
 
     @property
     def known(self) -> set[str]:
-        """Return every committee slug that has a file, valid or not."""
+        """Return every slug that has a file, valid or not."""
         return set(self.by_slug) | self.broken
 
 
-def load_committees(pelican) -> None:
-    """Read committee files once per build (initialized: before any reader needs them)."""
-    content_root = Path(pelican.settings["PATH"])
-    committees = Committees()
-    for path in sorted((content_root / COMMITTEES_DIR).glob("*.yml")):
+def _load(content_root: Path, folder: str, parse) -> Registry:
+    registry = Registry()
+    for path in sorted((content_root / folder).glob("*.yml")):
         source = path.relative_to(content_root.parent).as_posix()
-        committee, problems = parse_committee(path.read_text(encoding="utf-8"), path.stem, source)
-        committees.problems += problems
-        if committee:
-            committees.by_slug[committee.slug] = committee
+        entry, problems = parse(path.read_text(encoding="utf-8"), path.stem, source)
+        registry.problems += problems
+        if entry:
+            registry.by_slug[entry.slug] = entry
         else:
-            committees.broken.add(path.stem)
-    pelican.settings["KB_COMMITTEES"] = committees
+            registry.broken.add(path.stem)
+    return registry
+
+
+def load_committees(pelican) -> None:
+    """Read committee and theme files once per build (initialized: before any reader needs them)."""
+    content_root = Path(pelican.settings["PATH"])
+    pelican.settings["KB_COMMITTEES"] = _load(content_root, COMMITTEES_DIR, parse_committee)
+    pelican.settings["KB_THEMES"] = _load(content_root, THEMES_DIR, parse_theme)
 
 
 def add_reader(readers) -> None:
@@ -58,6 +64,7 @@ def link_meetings(generators) -> None:
     """
     context = generators[0].context
     context["committees"] = context["KB_COMMITTEES"].by_slug
+    context["themes"] = context["KB_THEMES"].by_slug
     by_committee: dict[str, list] = {}
     for article in sorted(context.get("articles", []), key=lambda a: a.date):
         by_committee.setdefault(article.category.slug, []).append(article)

@@ -12,7 +12,7 @@ from pelican.utils import SafeDatetime
 from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
 from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
-from plugins.kb.parse import parse_meeting
+from plugins.kb.parse import parse_meeting, theme_list
 from plugins.kb.problems import Problem
 from plugins.kb.values import check_keys, suggest
 
@@ -47,7 +47,8 @@ class ContentReader(MarkdownReader):
 
     def _read_meeting(self, text: str, source: str, stem: str) -> tuple[str, dict]:
         committees = self.settings["KB_COMMITTEES"]
-        meeting, problems = parse_meeting(text, source, committees.known, self._render)
+        themes = self.settings["KB_THEMES"].known
+        meeting, problems = parse_meeting(text, source, committees.known, self._render, themes)
         committee = meeting and committees.by_slug.get(meeting.committee)
         if committee is None:
             # A broken committee file has already been reported by the minutes plugin.
@@ -73,6 +74,9 @@ class ContentReader(MarkdownReader):
         if doc is not None and not problems:
             problems = check_keys(doc, PAGE_FIELDS, (), source, "metadata")
         page_type = doc.data.get("type", "side") if doc is not None else "side"
+        themes: tuple[str, ...] = ()
+        if not problems:
+            themes, problems = theme_list(doc, ("temaer",), source, self.settings["KB_THEMES"].known)
         if not problems and page_type not in PAGE_TYPES:
             problems = [
                 Problem(
@@ -88,6 +92,7 @@ class ContentReader(MarkdownReader):
             "title": doc.data["titel"],
             "slug": stem,
             "kind": PAGE_TYPES[page_type],
+            "themes": themes,
             "kb_problems": [],
         }
         if doc.data.get("resume"):

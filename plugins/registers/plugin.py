@@ -19,7 +19,7 @@ from pelican.generators import Generator
 
 from plugins.kb.export import export, meeting_record
 from plugins.kb.ical import calendar
-from plugins.kb.registers import follow_ups, organisations
+from plugins.kb.registers import danish_sort_key, follow_ups, organisations
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
@@ -78,26 +78,47 @@ class RegisterGenerator(Generator):
         self._export(meetings)
 
     def _decisions(self, meetings: list, committees: dict) -> None:
+        """The register of all decisions, and one page per committee and per theme (no JavaScript)."""
         with_decisions = [article for article in meetings if article.meeting.decisions]
         # Every committee with minutes gets its page (its committee page links to it), even without decisions.
-        shown = sorted({article.category.slug for article in meetings})
-        choices = [committees[slug] for slug in shown]
-        self._write(
-            f"{DECISIONS_URL}index.html",
-            "decisions",
-            meetings=with_decisions,
-            choices=choices,
-            chosen=None,
-            active_section="registre",
+        committee_choices = [
+            committees[slug] for slug in sorted({article.category.slug for article in meetings})
+        ]
+        themes = self.settings["KB_THEMES"].by_slug
+        decided = {slug for a in with_decisions for d in a.meeting.decisions for slug in d.themes}
+        theme_choices = sorted(
+            (themes[slug] for slug in decided), key=lambda theme: danish_sort_key(theme.name)
         )
-        for committee in choices:
-            self._write(
+        pages = [(f"{DECISIONS_URL}index.html", None, None, with_decisions)]
+        pages += [
+            (
                 f"{DECISIONS_URL}{committee.slug}/index.html",
+                committee,
+                None,
+                [a for a in with_decisions if a.category.slug == committee.slug],
+            )
+            for committee in committee_choices
+        ]
+        pages += [
+            (f"{DECISIONS_URL}tema/{theme.slug}/index.html", None, theme, with_decisions)
+            for theme in theme_choices
+        ]
+        for path, committee, theme, shown in pages:
+            entries = [
+                (article, decision)
+                for article in shown
+                for decision in article.meeting.decisions
+                if theme is None or theme.slug in decision.themes
+            ]
+            self._write(
+                path,
                 "decisions",
-                meetings=[a for a in with_decisions if a.category.slug == committee.slug],
-                choices=choices,
-                chosen=committee,
-                active_section="registre",
+                entries=entries,
+                meeting_count=len({id(article) for article, _ in entries}),
+                committee_choices=committee_choices,
+                theme_choices=theme_choices,
+                chosen_committee=committee,
+                chosen_theme=theme,
             )
 
     def _calendar(self, committees: dict, moment: dt.datetime) -> None:

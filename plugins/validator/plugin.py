@@ -1,4 +1,4 @@
-"""Collect every problem found while reading content, committees and data, and stop the build."""
+"""Collect every problem found while reading content, committees, themes and data; stop the build."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pelican import signals
 from plugins.kb.problems import ContentError
 
 # Settings that hold a registry with a ``problems`` list, filled on ``initialized``.
-REGISTRIES = ("KB_COMMITTEES", "KB_DATASETS")
+REGISTRIES = ("KB_COMMITTEES", "KB_THEMES", "KB_DATASETS")
 _CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
 

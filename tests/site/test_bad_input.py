@@ -57,6 +57,13 @@ CASES = {
         "content/sider/frafald.md:3: ukendt sidetype 'rapprt'.\n"
         "    Ret: mente du 'rapport'? skriv en af: side, rapport.",
     ],
+    "meeting_unknown_theme": [
+        "content/referater/2024-09-16-luu-test.md:28: temaet 'frafal' findes ikke.\n"
+        "    Ret: mente du 'frafald'? Kendte temaer: frafald; et nyt tema oprettes som "
+        "content/temaer/frafal.yml.",
+        "content/referater/2024-09-16-luu-test.md:29: 'temaer' nævner punkt 4, men dagsordenen har "
+        "ikke et punkt 4.\n    Ret: brug et af punktnumrene 1–3.",
+    ],
     # Every problem in every file is reported in one run, sorted by file and line.
     "several_problems": [
         "content/referater/2024-09-16-luu-test.md:3: 'dato' skal være ÅÅÅÅ-MM-DD, fik '16/9/2024'."

@@ -10,6 +10,7 @@ from plugins.kb.fields import (
     PAGE_FIELDS,
     PAGE_TYPES,
     PERSON_FIELDS,
+    THEME_FIELDS,
 )
 from plugins.kb.model import BlockKind
 
@@ -50,3 +51,8 @@ def test_every_page_field_is_described(field):
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_every_page_type_is_described(kind):
     assert f"`{kind}`" in PAGE_GUIDE
+
+
+@pytest.mark.parametrize("field", THEME_FIELDS, ids=lambda f: f.key)
+def test_every_theme_field_is_described(field):
+    assert f"`{field.key}`" in GUIDE

@@ -1,0 +1,90 @@
+"""Write the theme index and one page per theme.
+
+A theme page gathers, newest first, the agenda items tagged with it (``temaer`` in the minutes'
+front matter), their decisions, the pages tagged with it, and the datasets those pages embed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from plugins.datatable.shortcode import find_table_refs
+from plugins.kb.registers import danish_sort_key
+
+THEMES_URL = "temaer/"
+
+
+@dataclass(slots=True)
+class ThemeContent:
+    """What the site holds on one theme."""
+
+    theme: object
+    items: list = field(default_factory=list)  # (article, agenda item), newest meeting first
+    pages: list = field(default_factory=list)
+    datasets: list = field(default_factory=list)
+
+    @property
+    def decisions(self) -> list:
+        """(article, decision) of the theme's agenda items."""
+        return [(article, decision) for article, item in self.items for decision in item.decisions]
+
+    @property
+    def size(self) -> int:
+        """How many things the page lists."""
+        return len(self.items) + len(self.pages) + len(self.datasets)
+
+
+def gather(themes: dict, articles: list, pages: list, datasets: dict) -> list[ThemeContent]:
+    """Everything on each theme; themes in Danish alphabetical order."""
+    gathered = {slug: ThemeContent(theme) for slug, theme in themes.items()}
+    for article in sorted(articles, key=lambda a: (a.date, a.category.slug), reverse=True):
+        for item in article.meeting.agenda:
+            for slug in item.themes:
+                gathered[slug].items.append((article, item))
+    for page in sorted(pages, key=lambda p: p.title):
+        embedded = [name for _, name in find_table_refs(Path(page.source_path).read_text(encoding="utf-8"))]
+        for slug in getattr(page, "themes", ()):
+            gathered[slug].pages.append(page)
+            gathered[slug].datasets += [
+                datasets[name] for name in embedded if datasets[name] not in gathered[slug].datasets
+            ]
+    return sorted(gathered.values(), key=lambda content: danish_sort_key(content.theme.name))
+
+
+class ThemeGenerator(Generator):
+    """Write /temaer/ and /temaer/<slug>/."""
+
+    def generate_output(self, writer) -> None:
+        """Write the index and the theme pages."""
+        contents = gather(
+            self.settings["KB_THEMES"].by_slug,
+            self.context.get("articles", []),
+            self.context.get("pages", []),
+            self.settings["KB_DATASETS"].by_slug,
+        )
+        common = {"relative_urls": self.settings["RELATIVE_URLS"], "active_section": "temaer"}
+        writer.write_file(
+            f"{THEMES_URL}index.html", self.get_template("themes"), self.context, contents=contents, **common
+        )
+        for content in contents:
+            writer.write_file(
+                f"{THEMES_URL}{content.theme.slug}/index.html",
+                self.get_template("theme"),
+                self.context,
+                gathered=content,
+                **common,
+            )
+
+
+def get_generators(pelican):
+    """Add the theme generator."""
+    return ThemeGenerator
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.get_generators.connect(get_generators)
