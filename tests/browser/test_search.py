@@ -63,7 +63,7 @@ def test_part_of_a_compound_finds_the_compound(new_page, site_url):
         tab.click("#soeg-flere")
         tab.wait_for_function(f"document.querySelectorAll('#soeg-liste > li').length > {len(found)}")
         found = results(tab)
-    assert tab.inner_text("#soeg-status").startswith(f"{len(found)} resultater")
+    assert tab.inner_text("#soeg-status") == f"Viser {len(found)} af {len(found)} resultater."
     assert MEETING_2019 in [result["title"] for result in found]
 
 
@@ -89,6 +89,29 @@ def test_filter_by_committee_narrows_the_results_and_lives_in_the_url(new_page, 
     assert [result["title"] for result in results(again)] == [MEETING_2019]
     assert again.get_by_role("checkbox", name="LUU SOSU/AMU").is_checked()
     assert again.locator("#soeg-ord").input_value() == "praktikvejleder"
+
+
+def test_unknown_parameters_in_a_shared_link_are_ignored(new_page, site_url):
+    tab, found = search(new_page, site_url, "praktikplatformen", "&fbclid=abc&udvalg=Findes+ikke")
+    assert found[0]["title"] == MEETING_2021
+    assert tab.inner_text("#soeg-valg summary") == "Filtrér og sortér"
+
+
+def test_excerpts_show_the_minutes_text_not_the_extra_search_terms(new_page, site_url):
+    tab, found = search(new_page, site_url, "vejleder")
+    text = tab.inner_text("#soeg-liste")
+    assert "⟦" not in text and "⟧" not in text
+    assert "&amp;" not in text
+    assert tab.locator("#soeg-liste mark").count() > 0
+
+
+def test_more_results_keep_keyboard_focus_on_the_list(new_page, site_url):
+    tab, found = search(new_page, site_url, "vejleder")
+    tab.focus("#soeg-flere")
+    tab.keyboard.press("Enter")
+    tab.wait_for_function("document.querySelectorAll('#soeg-liste > li').length > 5")
+    focused = tab.evaluate("document.activeElement.closest('#soeg-liste > li') !== null")
+    assert focused, "focus moves to the first new result"
 
 
 def test_typing_updates_the_address(new_page, site_url):

@@ -5,6 +5,8 @@
 // Five results at a time: each loads a fragment of its page, and a phone screen shows about three.
 const PAGE_SIZE = 5;
 const SUB_RESULTS = 3;
+// Most results a fallback search loads to sort them by date.
+const SORT_LIMIT = 100;
 const FILTER_LABELS = { type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
 // Small words of a question ("hvad besluttede udvalget om …?") that would otherwise have to occur on
@@ -15,6 +17,11 @@ const STOPWORDS = new Set(
     "var vi vil være")
     .split(" "),
 );
+// The extra search terms the pages carry (partials/search.html) sit between these brackets; they are
+// indexed but never shown in an excerpt.
+const TERMS = /(<mark>)?⟦[^⟧]*⟧(<\/mark>)?|^[^⟦]*?⟧(<\/mark>)?|(<mark>)?⟦[^⟧]*$/g;
+// How long typing must pause before the result count is announced to screen readers.
+const ANNOUNCE_AFTER_TYPING_MS = 1000;
 
 // The site root, found from this file's own address (theme/js/search.js), so the site also works
 // when it is published under a sub-path.
@@ -23,14 +30,14 @@ const root = new URL("../../", import.meta.url);
 const form = document.getElementById("soeg");
 const input = document.getElementById("soeg-ord");
 const options = document.getElementById("soeg-valg");
+const chosenLabel = document.getElementById("soeg-valgt");
 const filterBox = document.getElementById("soeg-filtre");
 const sortSelect = document.getElementById("soeg-sortering");
 const status = document.getElementById("soeg-status");
 const section = document.getElementById("soeg-resultater");
 const list = document.getElementById("soeg-liste");
 const moreButton = document.getElementById("soeg-flere");
-
-document.getElementById("soeg-uden-js").hidden = true;
+const withoutScript = document.getElementById("soeg-uden-js");
 
 // Pagefind loads in the background; the form listens from the start, so early typing is not lost.
 const ready = (async () => {
@@ -40,39 +47,82 @@ const ready = (async () => {
   // Loading the filters first also makes every search report its filter counts.
   return { pagefind, allFilters: await pagefind.filters() };
 })();
+ready.then(
+  () => {
+    withoutScript.hidden = true;
+  },
+  () => {
+    status.textContent = "Søgningen kunne ikke indlæses. Prøv igen senere, eller find vej herunder.";
+  },
+);
 
-let pending = [];
-let searchNumber = 0;
-
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-// Pagefind marks the matched words with <mark>; everything else in an excerpt is shown as text.
-function excerptHtml(excerpt) {
-  return escapeHtml(excerpt).replace(/&#60;(\/?)mark&#62;/g, "<$1mark>");
-}
+let current = { number: 0, pending: [], key: "" };
+let statusTimer;
+let filtersDrawn = "";
 
 function plural(count, one, many) {
   return `${count.toLocaleString("da-DK")} ${count === 1 ? one : many}`;
 }
 
+function decoded(text) {
+  const scratch = document.createElement("textarea");
+  scratch.innerHTML = text;
+  return scratch.value;
+}
+
+// An excerpt as DOM nodes: Pagefind's <mark> around the matched words, everything else as text.
+function excerptNodes(excerpt) {
+  const nodes = [];
+  let marked = false;
+  for (const piece of excerpt.replace(TERMS, "").split(/(<\/?mark>)/)) {
+    if (piece === "<mark>" || piece === "</mark>") {
+      marked = piece === "<mark>";
+    } else if (piece) {
+      const text = document.createTextNode(decoded(piece));
+      if (marked) {
+        const mark = document.createElement("mark");
+        mark.append(text);
+        nodes.push(mark);
+      } else {
+        nodes.push(text);
+      }
+    }
+  }
+  return nodes;
+}
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.assign(node, attributes);
+  node.append(...children);
+  return node;
+}
+
 function readState() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
-  for (const key of params.keys()) {
-    if (key !== "q" && key !== "sortering") filters[key] = params.getAll(key);
+  for (const key of FILTER_ORDER) {
+    if (params.has(key)) filters[key] = params.getAll(key);
   }
-  return { query: params.get("q") || "", filters, sort: params.get("sortering") || "relevans" };
+  return { query: params.get("q") || "", filters, sort: params.get("sortering") === "nyeste" ? "nyeste" : "relevans" };
 }
 
 function formState() {
-  const data = new FormData(form);
   const filters = {};
   for (const box of filterBox.querySelectorAll("input:checked")) {
     (filters[box.name] ||= []).push(box.value);
   }
-  return { query: (data.get("q") || "").trim(), filters, sort: data.get("sortering") || "relevans" };
+  return { query: input.value.trim(), filters, sort: sortSelect.value };
+}
+
+// Only filter values the index knows: a stray or stale parameter in a shared link is dropped.
+function knownFilters(filters, allFilters) {
+  const known = {};
+  for (const [key, values] of Object.entries(filters)) {
+    const kept = values.filter((value) => allFilters[key] && value in allFilters[key]);
+    if (kept.length) known[key] = kept;
+  }
+  return known;
 }
 
 function writeState(state) {
@@ -86,50 +136,54 @@ function writeState(state) {
   history.replaceState(null, "", search ? `?${search}` : window.location.pathname);
 }
 
-function sortedValues(key, counts) {
-  const values = Object.keys(counts);
+function sortedValues(key, values) {
   if (key === "år") return values.sort().reverse();
   return values.sort((a, b) => a.localeCompare(b, "da"));
 }
 
-function renderFilters(available, selected) {
-  const keys = Object.keys(available).sort(
+function filterKeys(available) {
+  return Object.keys(available).sort(
     (a, b) => (FILTER_ORDER.indexOf(a) + 1 || 99) - (FILTER_ORDER.indexOf(b) + 1 || 99),
   );
-  // Keep keyboard focus on the box the reader just toggled when the boxes are redrawn.
-  const focused = filterBox.contains(document.activeElement) ? document.activeElement : null;
-  filterBox.replaceChildren();
-  for (const key of keys) {
-    const fieldset = document.createElement("fieldset");
-    const legend = document.createElement("legend");
-    legend.textContent = FILTER_LABELS[key] || key;
-    fieldset.append(legend);
-    for (const value of sortedValues(key, available[key])) {
-      const label = document.createElement("label");
-      const box = document.createElement("input");
-      box.type = "checkbox";
-      box.name = key;
-      box.value = value;
-      box.checked = (selected[key] || []).includes(value);
-      label.append(box, ` ${value} `);
-      const count = document.createElement("span");
-      count.className = "count";
-      count.textContent = `(${available[key][value].toLocaleString("da-DK")})`;
-      label.append(count);
-      fieldset.append(label);
-    }
-    filterBox.append(fieldset);
+}
+
+// The filter boxes. They are drawn once per set of values; later searches only update the counts,
+// so keyboard focus and a screen reader's place stay where they were. Values without results are
+// hidden unless chosen.
+function showFilters(allFilters, counts, selected, first) {
+  const keys = filterKeys(allFilters);
+  const shape = JSON.stringify(keys.map((key) => [key, Object.keys(allFilters[key])]));
+  if (shape !== filtersDrawn) {
+    filtersDrawn = shape;
+    filterBox.replaceChildren(
+      ...keys.map((key) =>
+        element(
+          "fieldset",
+          {},
+          element("legend", { textContent: FILTER_LABELS[key] || key }),
+          ...sortedValues(key, Object.keys(allFilters[key])).map((value) =>
+            element(
+              "label",
+              {},
+              element("input", { type: "checkbox", name: key, value }),
+              ` ${value} `,
+              element("span", { className: "count" }),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  for (const box of filterBox.querySelectorAll("input")) {
+    const count = counts[box.name]?.[box.value] ?? 0;
+    box.checked = (selected[box.name] || []).includes(box.value);
+    box.closest("label").hidden = count === 0 && !box.checked;
+    box.closest("label").querySelector(".count").textContent = `(${count.toLocaleString("da-DK")})`;
   }
   options.hidden = keys.length === 0;
   const chosen = Object.values(selected).flat().length + (sortSelect.value === "nyeste" ? 1 : 0);
-  document.getElementById("soeg-valgt").textContent = chosen ? ` (${chosen} valgt)` : "";
-  if (chosen) options.open = true;
-  if (focused) {
-    const again = [...filterBox.querySelectorAll("input")].find(
-      (box) => box.name === focused.name && box.value === focused.value,
-    );
-    again?.focus();
-  }
+  chosenLabel.textContent = chosen ? ` (${chosen} ${chosen === 1 ? "valgt" : "valgte"})` : "";
+  if (first && chosen) options.open = true;
 }
 
 function pagefindFilters(filters) {
@@ -153,30 +207,46 @@ function subResults(data) {
     .slice(0, SUB_RESULTS);
 }
 
+// One result: the heading first (for readers who jump by heading), then type, date and committee.
 function resultItem(data) {
-  const item = document.createElement("li");
-  item.className = "result";
-  const meta = [data.meta.type, data.meta.dato, data.meta.udvalg].filter(Boolean);
-  const subs = subResults(data)
-    .map(
-      (sub) => `<li><a href="${escapeHtml(sub.url)}">${escapeHtml(sub.title)}</a>
-        <p>${excerptHtml(sub.excerpt)}</p></li>`,
-    )
-    .join("");
-  item.innerHTML = `
-    <p class="result-meta">${meta.map(escapeHtml).join(" · ")}</p>
-    <h3><a href="${escapeHtml(data.url)}">${escapeHtml(data.meta.title || data.url)}</a></h3>
-    ${subs ? `<ul class="sub-results">${subs}</ul>` : `<p>${excerptHtml(data.excerpt)}</p>`}`;
-  return item;
+  const meta = [data.meta.type, data.meta.dato, data.meta.udvalg].filter(Boolean).join(" · ");
+  const subs = subResults(data);
+  const body = subs.length
+    ? element(
+        "ul",
+        { className: "sub-results" },
+        ...subs.map((sub) =>
+          element("li", {}, element("a", { href: sub.url, textContent: sub.title }), element("p", {}, ...excerptNodes(sub.excerpt))),
+        ),
+      )
+    : element("p", {}, ...excerptNodes(data.excerpt));
+  return element(
+    "li",
+    { className: "result" },
+    element("h3", {}, element("a", { href: data.url, textContent: data.meta.title || data.url })),
+    element("p", { className: "result-meta", textContent: meta }),
+    body,
+  );
 }
 
-async function showMore() {
-  const batch = pending.splice(0, PAGE_SIZE);
-  const number = searchNumber;
-  const pages = await Promise.all(batch.map((result) => result.data()));
-  if (number !== searchNumber) return;
-  list.append(...pages.map(resultItem));
-  moreButton.hidden = pending.length === 0;
+function announce(text, delay) {
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => {
+    status.textContent = text;
+  }, delay);
+}
+
+async function showMore(search, { focus = false } = {}) {
+  const batch = search.pending.splice(0, PAGE_SIZE);
+  moreButton.disabled = true;
+  const pages = await Promise.all(batch.map((result) => (result.loaded ? result.loaded : result.data())));
+  if (search !== current) return;
+  const items = pages.map(resultItem);
+  list.append(...items);
+  moreButton.disabled = false;
+  moreButton.hidden = search.pending.length === 0;
+  if (focus && items.length) items[0].querySelector("h3 a").focus();
+  return list.children.length;
 }
 
 function queryWords(query) {
@@ -185,9 +255,20 @@ function queryWords(query) {
   return meaningful.length ? meaningful : words;
 }
 
+function sumFilters(searches) {
+  const total = {};
+  for (const search of searches) {
+    for (const [key, values] of Object.entries(search.totalFilters)) {
+      total[key] ||= {};
+      for (const [value, count] of Object.entries(values)) total[key][value] = (total[key][value] || 0) + count;
+    }
+  }
+  return total;
+}
+
 // Pagefind finds the pages that hold every word. When none does, look for each word on its own and
-// rank the pages by how many of the words they hold, then by Pagefind's score.
-async function searchWords(pagefind, words, settings) {
+// rank the pages by how many of the words they hold, then by Pagefind's score (or by date).
+async function searchWords(pagefind, words, settings, newest) {
   const all = await pagefind.search(words.join(" "), settings);
   if (!all || all.results.length || words.length < 2) return { search: all, partial: false };
   const each = await Promise.all(words.map((word) => pagefind.search(word, settings)));
@@ -201,63 +282,76 @@ async function searchWords(pagefind, words, settings) {
       merged.set(result.id, seen);
     }
   }
-  const results = [...merged.values()]
-    .sort((a, b) => b.words - a.words || b.score - a.score)
-    .map((entry) => entry.result);
-  return { search: { ...all, results }, partial: results.length > 0 };
+  let results = [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score);
+  if (newest && results.length <= SORT_LIMIT) {
+    // The date is in each page's data; load it once and keep it for display.
+    await Promise.all(results.map(async (entry) => (entry.result.loaded = await entry.result.data())));
+    const date = (entry) => entry.result.loaded.meta.iso || "";
+    results = results.sort((a, b) => b.words - a.words || date(b).localeCompare(date(a)));
+  }
+  const totalFilters = sumFilters(each);
+  return { search: { results: results.map((entry) => entry.result), totalFilters }, partial: results.length > 0 };
 }
 
 // One search from the form's state to the rendered list; the status line changes only once the
 // results it announces are on the page, and aria-busy marks the list while it is being replaced.
-async function run(state) {
-  const number = ++searchNumber;
+async function run(state, { first = false, typed = false } = {}) {
+  const search = { number: current.number + 1, pending: [], key: JSON.stringify(state) };
+  current = search;
+  moreButton.hidden = true;
   section.setAttribute("aria-busy", "true");
   try {
-    await render(state, number);
+    await render(state, search, first, typed);
+  } catch {
+    if (search === current) announce("Søgningen mislykkedes. Prøv igen.", 0);
   } finally {
-    if (number === searchNumber) section.removeAttribute("aria-busy");
+    if (search === current) section.removeAttribute("aria-busy");
   }
 }
 
-async function render(state, number) {
+async function render(requested, search, first, typed) {
   const { pagefind, allFilters } = await ready;
-  if (number !== searchNumber) return;
+  if (search !== current) return;
+  const state = { ...requested, filters: knownFilters(requested.filters, allFilters) };
   const filters = pagefindFilters(state.filters);
   const hasFilters = Object.keys(filters).length > 0;
   if (!state.query && !hasFilters) {
-    renderFilters(allFilters, state.filters);
+    showFilters(allFilters, allFilters, state.filters, first);
     section.hidden = true;
-    status.textContent = "";
+    announce("", 0);
     return;
   }
   const settings = { filters, sort: state.sort === "nyeste" ? { dato: "desc" } : undefined };
-  const { search, partial } = state.query
-    ? await searchWords(pagefind, queryWords(state.query), settings)
+  const { search: found, partial } = state.query
+    ? await searchWords(pagefind, queryWords(state.query), settings, state.sort === "nyeste")
     : { search: await pagefind.search(null, settings), partial: false };
-  if (number !== searchNumber || !search) return;
-  renderFilters(search.totalFilters, state.filters);
-  pending = search.results.slice();
+  if (search !== current || !found) return;
+  showFilters(allFilters, found.totalFilters, state.filters, first);
+  search.pending = found.results.slice();
+  search.total = found.results.length;
   list.replaceChildren();
-  await showMore();
-  if (number !== searchNumber) return;
-  const count = search.results.length;
+  await showMore(search);
+  if (search !== current) return;
+  const count = found.results.length;
   const about = state.query ? ` for »${state.query}«` : "";
-  const found = `${plural(count, "resultat", "resultater")}${about}`;
-  status.textContent = !count
-    ? `Ingen resultater${about}. Prøv et andet eller et kortere ord, eller fjern et filter.`
+  const hint = hasFilters ? " Prøv et andet eller et kortere ord, eller fjern et filter." : " Prøv et andet eller et kortere ord.";
+  const text = !count
+    ? `Ingen resultater${about}.${hint}`
     : partial
-      ? `Ingen sider indeholder alle ordene. ${found}, der indeholder nogle af dem.`
-      : `${found}.`;
+      ? `Ingen sider indeholder alle ordene. Her er ${plural(count, "resultat", "resultater")}, der indeholder nogle af dem.`
+      : `${plural(count, "resultat", "resultater")}${about}.`;
   section.hidden = count === 0;
+  announce(text, typed ? ANNOUNCE_AFTER_TYPING_MS : 0);
 }
 
 let timer;
-function update() {
+function update({ typed = false } = {}) {
   clearTimeout(timer);
   timer = setTimeout(() => {
     const state = formState();
+    if (JSON.stringify(state) === current.key) return;
     writeState(state);
-    run(state);
+    run(state, { typed });
   }, 250);
 }
 
@@ -265,14 +359,22 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(timer);
   const state = formState();
+  if (JSON.stringify(state) === current.key) return;
   writeState(state);
   run(state);
 });
-input.addEventListener("input", update);
-form.addEventListener("change", update);
-moreButton.addEventListener("click", () => showMore());
+input.addEventListener("input", () => update({ typed: true }));
+// Filter boxes and the sort order; the text field has its own listener above.
+form.addEventListener("change", (event) => {
+  if (event.target !== input) update();
+});
+moreButton.addEventListener("click", async () => {
+  const search = current;
+  const shown = await showMore(search, { focus: true });
+  if (shown) announce(`Viser ${shown.toLocaleString("da-DK")} af ${plural(search.total, "resultat", "resultater")}.`, 0);
+});
 
 const initial = readState();
 if (!input.value) input.value = initial.query;
-sortSelect.value = initial.sort === "nyeste" ? "nyeste" : "relevans";
-run({ ...initial, query: input.value.trim() });
+sortSelect.value = initial.sort;
+run({ ...initial, query: input.value.trim() }, { first: true });
