@@ -12,6 +12,9 @@ RELATIVE_URLS = True
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
+# Escape every value a template prints unless it is marked as HTML (Markup, or |safe for Pelican's
+# own rendered content): a "<" in a name or a column heading must never become markup.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "extensions": [], "autoescape": True}
 TIMEZONE = "Europe/Copenhagen"
 DEFAULT_LANG = "da"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from markdown import Markdown
-from markupsafe import escape
+from markupsafe import Markup, escape
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
@@ -42,8 +42,9 @@ class ContentReader(MarkdownReader):
             return self._read_meeting(text, source, path.stem)
         return self._read_page(text, source, path.stem)
 
-    def _render(self, markdown_text: str) -> str:
-        return Markdown(**self.settings["MARKDOWN"]).convert(markdown_text)
+    def _render(self, markdown_text: str) -> Markup:
+        """Markdown to HTML, marked safe for the (autoescaping) templates."""
+        return Markup(Markdown(**self.settings["MARKDOWN"]).convert(markdown_text))
 
     def _read_meeting(self, text: str, source: str, stem: str) -> tuple[str, dict]:
         committees = self.settings["KB_COMMITTEES"]

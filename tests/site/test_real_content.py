@@ -115,3 +115,11 @@ def test_catalogue_lists_every_dataset_in_data(real_site):
     for slug in expected:
         published = real_site / "data" / slug / f"{slug}.csv"
         assert published.read_bytes() == (ROOT / "data" / f"{slug}.csv").read_bytes()
+
+
+def test_text_that_looks_like_markup_is_shown_as_text(real_site):
+    # The source's column heading "<uoplyst>" must be text, not an unknown element.
+    dataset = page(real_site, "data/amu-undervisningsform/index.html")
+    headings = [th.get_text(" ", strip=True) for th in dataset.select("thead th")]
+    assert "<uoplyst> (deltagere)" in headings
+    assert dataset.find("uoplyst") is None
