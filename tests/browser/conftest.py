@@ -65,9 +65,9 @@ def new_page(browser, site_url, outside_requests):
     contexts = []
     local = urlsplit(site_url).netloc
 
-    def open_page(*, javascript: bool = True, width: int = 1280):
+    def open_page(*, javascript: bool = True, width: int = 1280, bypass_csp: bool = False):
         context = browser.new_context(
-            java_script_enabled=javascript, viewport={"width": width, "height": 900}
+            java_script_enabled=javascript, viewport={"width": width, "height": 900}, bypass_csp=bypass_csp
         )
         contexts.append(context)
         tab = context.new_page()

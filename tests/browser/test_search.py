@@ -61,7 +61,7 @@ def test_part_of_a_compound_finds_the_compound(new_page, site_url):
     assert len(found) == 5, "five results at a time"
     while tab.locator("#soeg-flere").is_visible():
         tab.click("#soeg-flere")
-        tab.wait_for_function(f"document.querySelectorAll('#soeg-liste > li').length > {len(found)}")
+        tab.wait_for_function(f"() => document.querySelectorAll('#soeg-liste > li').length > {len(found)}")
         found = results(tab)
     assert tab.inner_text("#soeg-status") == f"Viser {len(found)} af {len(found)} resultater."
     assert MEETING_2019 in [result["title"] for result in found]
@@ -78,7 +78,7 @@ def test_filter_by_committee_narrows_the_results_and_lives_in_the_url(new_page, 
     assert len({result["meta"] for result in everything}) > 1
     tab.click("#soeg-valg summary")
     tab.get_by_role("checkbox", name="LUU SOSU/AMU").check()
-    tab.wait_for_function("new URLSearchParams(location.search).get('udvalg') === 'LUU SOSU/AMU'")
+    tab.wait_for_function("() => new URLSearchParams(location.search).get('udvalg') === 'LUU SOSU/AMU'")
     narrowed = results(tab)
     assert [result["title"] for result in narrowed] == [MEETING_2019]
     assert tab.locator("#soeg-status").inner_text() == "1 resultat for »praktikvejleder«."
@@ -109,7 +109,7 @@ def test_more_results_keep_keyboard_focus_on_the_list(new_page, site_url):
     tab, found = search(new_page, site_url, "vejleder")
     tab.focus("#soeg-flere")
     tab.keyboard.press("Enter")
-    tab.wait_for_function("document.querySelectorAll('#soeg-liste > li').length > 5")
+    tab.wait_for_function("() => document.querySelectorAll('#soeg-liste > li').length > 5")
     focused = tab.evaluate("document.activeElement.closest('#soeg-liste > li') !== null")
     assert focused, "focus moves to the first new result"
 
@@ -118,7 +118,7 @@ def test_typing_updates_the_address(new_page, site_url):
     tab = new_page()
     tab.goto(f"{site_url}/soeg/")
     tab.get_by_label("Søg i referater, rapporter og data").fill("frafald")
-    tab.wait_for_function("new URLSearchParams(location.search).get('q') === 'frafald'")
+    tab.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'frafald'")
     assert results(tab)
 
 

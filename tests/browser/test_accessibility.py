@@ -1,0 +1,104 @@
+"""WCAG 2.1 A/AA with axe-core in Chromium on every page type, a keyboard walk, and no outside requests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+PAGE_TYPES = {
+    "forside": "/",
+    "referater": "/referater/",
+    "referat": "/referater/luu-pa-amu/2024-09-16/",
+    "udvalg": "/udvalg/",
+    "et udvalg": "/udvalg/luu-pa-amu/",
+    "beslutninger": "/beslutninger/",
+    "beslutninger pr. tema": "/beslutninger/tema/trivsel/",
+    "opfølgning": "/opfoelgning/",
+    "organisationer": "/organisationer/",
+    "kalender": "/kalender/",
+    "temaer": "/temaer/",
+    "et tema": "/temaer/frafald-og-gennemfoersel/",
+    "rapport": "/rapport-oplaeringsvejleder-amu/",
+    "side": "/om/",
+    "data": "/data/",
+    "datasæt med diagram": "/data/amu-deltagere-pr-modul-2017-2022/",
+    "søgning med resultater": "/soeg/?q=praktikvejleder&udvalg=LUU+SOSU%2FAMU",
+}
+
+
+def axe_violations(tab) -> list[str]:
+    tab.add_script_tag(path=str(AXE))
+    found = tab.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
+        WCAG,
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(
+            node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+            for node in violation["nodes"][:3]
+        )
+        for violation in found
+    ]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_type_has_no_wcag_violations(new_page, site_url, name, width):
+    assert AXE.exists(), "run ./run test: it installs the npm tools (npm ci)"
+    tab = new_page(width=width, bypass_csp=True)  # axe is injected as an inline script
+    tab.goto(site_url + PAGE_TYPES[name])
+    if name.startswith("søgning"):
+        tab.wait_for_selector("#soeg-status:not(:empty)")
+        tab.click("#soeg-valg summary")  # the filters are checked open, too
+    assert axe_violations(tab) == []
+
+
+def test_every_page_type_loads_nothing_from_another_host(new_page, site_url, outside_requests):
+    tab = new_page()
+    errors = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    for path in PAGE_TYPES.values():
+        tab.goto(site_url + path)
+        tab.wait_for_load_state("networkidle")
+    assert outside_requests == []
+    assert errors == [], "no console errors, including Content Security Policy violations"
+
+
+def test_pages_forbid_inline_script_with_a_content_security_policy(new_page, site_url):
+    tab = new_page()
+    tab.goto(site_url + "/soeg/?q=frafald")
+    policy = tab.get_attribute("meta[http-equiv=Content-Security-Policy]", "content")
+    assert "script-src 'self' 'wasm-unsafe-eval'" in policy
+    assert "'unsafe-inline'" not in policy
+    blocked = tab.evaluate(
+        """() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';
+                   document.body.append(s); return window.injected === undefined; }"""
+    )
+    assert blocked, "an inline script does not run"
+    tab.wait_for_selector("#soeg-liste > li")  # search still works under the policy
+
+
+def test_keyboard_walk_skip_link_header_and_agenda(new_page, site_url):
+    tab = new_page(width=375)
+    tab.goto(site_url + "/referater/luu-pa-amu/2024-09-16/")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.textContent") == "Gå til indhold"
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "indhold", "the skip link moves focus to the content"
+    # From the content, the keyboard reaches the table of contents and an item's anchor.
+    link = tab.locator("nav.toc a[href='#punkt-6']")
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.getAttribute('href')") == "#punkt-6":
+            break
+    assert link.evaluate("a => a === document.activeElement")
+    assert tab.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid", (
+        "focus is visible"
+    )
+    tab.keyboard.press("Enter")
+    assert tab.url.endswith("#punkt-6")
