@@ -7,6 +7,9 @@ SITESUBTITLE = "Viden om praktik og oplæring på SOSU- og PA-uddannelserne"
 SITEURL = ""
 # The published address, for what must be absolute: sitemap.xml and the links in the Atom feeds.
 SITE_ADDRESS = "http://localhost:8000"
+# The official accessibility statement made in the state's WAS-Tool; the footer links it and /was/
+# redirects to it.
+ACCESSIBILITY_STATEMENT_URL = "https://www.was.digst.dk/praktikviden-dk"
 RELATIVE_URLS = True
 
 PATH = "content"
@@ -62,8 +65,9 @@ NEWEST_FIRST_ARCHIVES = True
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 # The search page is a direct template; Pagefind indexes the written site (plugins/search).
-DIRECT_TEMPLATES = ["index", "categories", "archives", "soeg"]
+DIRECT_TEMPLATES = ["index", "categories", "archives", "soeg", "was"]
 SOEG_SAVE_AS = "soeg/index.html"
+WAS_SAVE_AS = "was/index.html"
 SEARCH_URL = "soeg/"
 DEFAULT_PAGINATION = False
 

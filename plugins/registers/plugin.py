@@ -165,7 +165,7 @@ def write_sitemap(pelican) -> None:
     pages = sorted(
         path.relative_to(output).as_posix()
         for path in output.rglob("*.html")
-        if path.relative_to(output).parts[0] not in ("theme", "pagefind")
+        if path.relative_to(output).parts[0] not in ("theme", "pagefind", "was")
     )
     urls = [f"{address}/{page.removesuffix('index.html')}" for page in pages]
     lines = [

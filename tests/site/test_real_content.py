@@ -123,3 +123,16 @@ def test_text_that_looks_like_markup_is_shown_as_text(real_site):
     headings = [th.get_text(" ", strip=True) for th in dataset.select("thead th")]
     assert "<uoplyst> (deltagere)" in headings
     assert dataset.find("uoplyst") is None
+
+
+def test_every_page_links_the_accessibility_statement_and_was_redirects_to_it(real_site):
+    statement = "https://www.was.digst.dk/praktikviden-dk"
+    for path in real_site.rglob("*.html"):
+        if path.relative_to(real_site).parts[0] in ("theme", "pagefind", "was"):
+            continue
+        footer = page(real_site, path.relative_to(real_site).as_posix()).select_one("footer")
+        assert footer.find("a", string="Tilgængelighedserklæring")["href"] == statement, path
+    redirect = page(real_site, "was/index.html").select_one("meta[http-equiv=refresh]")
+    assert redirect["content"] == f"0; url={statement}"
+    own = page(real_site, "tilgaengelighed/index.html")
+    assert own.h1.get_text() == "Tilgængelighed på Praktikviden"
