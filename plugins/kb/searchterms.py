@@ -10,6 +10,7 @@ readers miss results.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -68,7 +69,8 @@ MIN_PART = 3
 WORD = re.compile(r"[a-zæøå]+")
 
 
-def compound_parts(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def compound_parts(word: str) -> tuple[str, ...]:
     """The modifier and the (inflected) head of a compound: "praktikvejlederne" → praktik, vejlederne.
 
     The longest head wins ("praktik|vejleder", not "praktikvej|leder"), and a word that is itself a
@@ -82,8 +84,8 @@ def compound_parts(word: str) -> list[str]:
                 start = at
             at = word.find(head, at + 1)
     if start is None or start < MIN_PART:
-        return []
-    return [word[:start], word[start:]]
+        return ()
+    return (word[:start], word[start:])
 
 
 def search_terms(text: str) -> list[str]:

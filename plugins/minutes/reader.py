@@ -43,8 +43,14 @@ class ContentReader(MarkdownReader):
         return self._read_page(text, source, path.stem)
 
     def _render(self, markdown_text: str) -> Markup:
-        """Markdown to HTML, marked safe for the (autoescaping) templates."""
-        return Markup(Markdown(**self.settings["MARKDOWN"]).convert(markdown_text))
+        """Markdown to HTML, marked safe for the (autoescaping) templates.
+
+        One Markdown instance serves every block of every file (reset between conversions): building
+        it with its extensions costs more than converting a block.
+        """
+        if getattr(self, "_markdown", None) is None:
+            self._markdown = Markdown(**self.settings["MARKDOWN"])
+        return Markup(self._markdown.reset().convert(markdown_text))
 
     def _read_meeting(self, text: str, source: str, stem: str) -> tuple[str, dict]:
         committees = self.settings["KB_COMMITTEES"]

@@ -2,16 +2,16 @@ from plugins.kb.searchterms import compound_parts, search_terms
 
 
 def test_compounds_split_into_modifier_and_inflected_head():
-    assert compound_parts("praktikvejlederne") == ["praktik", "vejlederne"]
-    assert compound_parts("spiremedarbejdere") == ["spire", "medarbejdere"]
-    assert compound_parts("praktikplatformen") == ["praktik", "platformen"]
-    assert compound_parts("oplæringsvejleder") == ["oplærings", "vejleder"]
+    assert compound_parts("praktikvejlederne") == ("praktik", "vejlederne")
+    assert compound_parts("spiremedarbejdere") == ("spire", "medarbejdere")
+    assert compound_parts("praktikplatformen") == ("praktik", "platformen")
+    assert compound_parts("oplæringsvejleder") == ("oplærings", "vejleder")
 
 
 def test_plain_words_and_short_prefixes_are_not_split():
-    assert compound_parts("vejleder") == []
-    assert compound_parts("relevante") == []
-    assert compound_parts("elevplanlægning") == []  # "plan" followed by more than an inflection
+    assert compound_parts("vejleder") == ()
+    assert compound_parts("relevante") == ()
+    assert compound_parts("elevplanlægning") == ()  # "plan" followed by more than an inflection
 
 
 def test_terms_come_from_html_text_in_order_without_repeats():
