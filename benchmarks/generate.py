@@ -47,12 +47,18 @@ def person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
 
-def meeting(rng: random.Random, sentences: list[str], committee: str, date: dt.date) -> str:
-    """One meeting: front matter, 12 agenda items of labelled blocks, about 20 KB."""
+def meeting(
+    rng: random.Random, sentences: list[str], committee: str, date: dt.date, plain: bool = False
+) -> str:
+    """One meeting: front matter, 12 agenda items of labelled blocks, about 20 KB.
+
+    ``plain`` writes Pelican's own metadata lines instead of our YAML front matter, for a plain
+    Pelican build of the same text.
+    """
     people = "\n".join(
         f"  - navn: {person(rng)}\n    organisation: {rng.choice(ORGANISATIONS)}" for _ in range(10)
     )
-    lines = [
+    header = [
         "---",
         f"udvalg: {committee}",
         f"dato: {date.isoformat()}",
@@ -64,6 +70,14 @@ def meeting(rng: random.Random, sentences: list[str], committee: str, date: dt.d
         "---",
         "",
     ]
+    if plain:
+        header = [
+            f"Title: Møde i {committee} {date.isoformat()}",
+            f"Date: {date.isoformat()}",
+            f"Category: {committee}",
+            "",
+        ]
+    lines = header
     for number in range(1, 13):
         title = rng.choice(sentences)[:70].rstrip(" ,.")
         lines += [f"## {number}. {title}", ""]
@@ -73,8 +87,11 @@ def meeting(rng: random.Random, sentences: list[str], committee: str, date: dt.d
     return "\n".join(lines)
 
 
-def generate(count: int, target: Path, seed: int = 2024) -> Path:
-    """Write ``count`` meetings and the real committees into ``target/content``; return it."""
+def generate(count: int, target: Path, seed: int = 2024, plain: bool = False) -> Path:
+    """Write ``count`` meetings and the real committees into ``target/content``; return it.
+
+    The same seed gives the same text; ``plain`` only changes the metadata lines (see meeting).
+    """
     rng = random.Random(seed)
     sentences = real_sentences()
     content = target / "content"
@@ -87,7 +104,7 @@ def generate(count: int, target: Path, seed: int = 2024) -> Path:
     for index in range(count):
         committee = committees[index % len(committees)]
         date = start + dt.timedelta(days=7 * (index // len(committees)))
-        text = meeting(rng, sentences, committee, date)
+        text = meeting(rng, sentences, committee, date, plain)
         (content / "referater" / f"{date.isoformat()}-{committee}.md").write_text(text, encoding="utf-8")
     return content
 

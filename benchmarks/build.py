@@ -1,0 +1,91 @@
+"""Our full build (search index included) against plain Pelican with its default theme, side by side.
+
+For each corpus size the same generated minutes (benchmarks/generate.py) are built by both, each build
+in a fresh process: wall time (median of --runs), peak memory (the build and its child processes,
+Pagefind included), output size, and the time to rebuild after editing one file (plain Pelican with its
+content cache; ours rebuilds everything). Usage:
+
+    .venv/bin/python -m benchmarks.build --sizes 100 1000 3000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.generate import generate
+
+
+def build(kind: str, content: Path, output: Path, cache: bool = False) -> dict:
+    """One build in a fresh Python process; returns seconds and peak_mb."""
+    command = [sys.executable, "-m", "benchmarks.run_build", kind, str(content), str(output)]
+    done = subprocess.run(
+        command + (["--cache"] if cache else []), capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def size_mb(folder: Path) -> float:
+    """Bytes of all files under ``folder``, in MB."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file()) / 1024 / 1024
+
+
+def edit_one(content: Path) -> None:
+    """Append a sentence to one meeting, as an editor fixing a typo would change a file."""
+    first = sorted((content / "referater").glob("*.md"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nRettet efter mødet.\n", encoding="utf-8")
+
+
+def measure(kind: str, corpus: Path, runs: int) -> dict:
+    """Median time, peak memory and output size over ``runs`` builds, then a one-file rebuild."""
+    output = corpus / f"output-{kind}"
+    results = []
+    for _ in range(runs):
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.rmtree(corpus / "cache", ignore_errors=True)
+        results.append(build(kind, corpus / "content", output))
+    figures = {
+        "seconds": statistics.median(r["seconds"] for r in results),
+        "peak_mb": max(r["peak_mb"] for r in results),
+        "output_mb": size_mb(output),
+    }
+    cache = kind == "plain"
+    shutil.rmtree(corpus / "cache", ignore_errors=True)
+    build(kind, corpus / "content", output, cache=cache)  # fills plain Pelican's content cache
+    edit_one(corpus / "content")
+    figures["rebuild_seconds"] = build(kind, corpus / "content", output, cache=cache)["seconds"]
+    return figures
+
+
+def main() -> None:
+    """Print one table row per corpus size and site."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print("| minutes | build | median time | peak memory | output | one-file rebuild | time ratio |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for count in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            plain_corpus, our_corpus = Path(tmp) / "plain", Path(tmp) / "ours"
+            generate(count, plain_corpus, plain=True)
+            generate(count, our_corpus)
+            plain = measure("plain", plain_corpus, args.runs)
+            ours = measure("ours", our_corpus, args.runs)
+        for name, figures in (("plain Pelican, default theme", plain), ("Praktikviden, with search", ours)):
+            ratio = figures["seconds"] / plain["seconds"]
+            print(
+                f"| {count:,} | {name} | {figures['seconds']:.1f} s | {figures['peak_mb']:.0f} MB | "
+                f"{figures['output_mb']:.0f} MB | {figures['rebuild_seconds']:.1f} s | {ratio:.2f} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
