@@ -143,7 +143,9 @@ PLANNED_FIELDS: tuple[Field, ...] = (
 PAGE_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "sidens overskrift", "titel: Om Praktikviden"),
     Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Hvad sitet er."),
-    Field("type", Kind.TEXT, False, "sidens type: side (standard) eller rapport", "type: rapport"),
+    Field(
+        "type", Kind.TEXT, False, "sidens type: side (standard), rapport eller pilotprojekt", "type: rapport"
+    ),
     Field("temaer", Kind.TEXT_LIST, False, "sidens temaer (kortnavne)", "temaer: [frafald-og-gennemfoersel]"),
 )
 
@@ -159,7 +161,7 @@ THEME_FIELDS: tuple[Field, ...] = (
 )
 
 # A page's ``type`` and how search results name it.
-PAGE_TYPES: dict[str, str] = {"side": "Side", "rapport": "Rapport"}
+PAGE_TYPES: dict[str, str] = {"side": "Side", "rapport": "Rapport", "pilotprojekt": "Pilotprojekt"}
 
 DATASET_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "tabellens titel", "titel: Deltagere pr. AMU-modul 2017–2022"),

@@ -80,6 +80,44 @@ class ThemeGenerator(Generator):
             )
 
 
+RELATED_LIMIT = 5
+
+
+def link_related(generators) -> None:
+    """Give every page and meeting the content that shares its themes (all_generators_finalized).
+
+    ``related_pages``: pages sharing most themes first; ``related_items``: agenda items of other
+    meetings on the same themes, newest first. Both at most RELATED_LIMIT long.
+    """
+    context = generators[0].context
+    pages = context.get("pages", [])
+    articles = sorted(
+        (a for a in context.get("articles", []) if hasattr(a, "meeting")),
+        key=lambda a: (a.date, a.category.slug),
+        reverse=True,
+    )
+    for content in [*pages, *articles]:
+        meeting = getattr(content, "meeting", None)
+        own = (
+            set(getattr(content, "themes", ()))
+            if meeting is None
+            else {t for i in meeting.agenda for t in i.themes}
+        )
+        shared = [
+            (len(own & set(getattr(page, "themes", ()))), page) for page in pages if page is not content
+        ]
+        content.related_pages = [
+            page for count, page in sorted(shared, key=lambda s: (-s[0], s[1].title)) if count
+        ][:RELATED_LIMIT]
+        content.related_items = [
+            (article, item)
+            for article in articles
+            if article is not content
+            for item in article.meeting.agenda
+            if own & set(item.themes)
+        ][:RELATED_LIMIT]
+
+
 def get_generators(pelican):
     """Add the theme generator."""
     return ThemeGenerator
@@ -88,3 +126,4 @@ def get_generators(pelican):
 def register() -> None:
     """Connect the receivers."""
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(link_related)

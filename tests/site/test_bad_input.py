@@ -55,7 +55,7 @@ CASES = {
     ],
     "page_unknown_type": [
         "content/sider/frafald.md:3: ukendt sidetype 'rapprt'.\n"
-        "    Ret: mente du 'rapport'? skriv en af: side, rapport.",
+        "    Ret: mente du 'rapport'? skriv en af: side, rapport, pilotprojekt.",
     ],
     "meeting_unknown_theme": [
         "content/referater/2024-09-16-luu-test.md:28: temaet 'frafal' findes ikke.\n"

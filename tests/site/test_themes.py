@@ -74,3 +74,37 @@ def test_meeting_pages_carry_their_themes_as_a_search_filter(real_site):
     meeting = page(real_site, "referater/luu-sosu-amu/2019-02-22/index.html")
     filters = {tag["data-pagefind-filter"] for tag in meeting.select("[data-pagefind-filter^='tema:']")}
     assert "tema:Frafald og gennemførsel" in filters
+
+
+def test_frafald_reaches_the_onboarding_pilot_and_the_pilots_are_their_own_type(real_site):
+    theme = page(real_site, FRAFALD)
+    pages = [a["href"] for a in theme.select("section[aria-labelledby=rapporter] a")]
+    assert "../../pilotprojekt-onboarding/" in pages
+    pilots = sorted(p.parent.name for p in real_site.glob("pilotprojekt-*/index.html"))
+    assert pilots == [
+        "pilotprojekt-karakterdannelse",
+        "pilotprojekt-onboarding",
+        "pilotprojekt-overgangssamtaler",
+        "pilotprojekt-self-efficacy",
+    ]
+    onboarding = page(real_site, "pilotprojekt-onboarding/index.html")
+    assert onboarding.select_one("[data-pagefind-filter='type:Pilotprojekt']") is not None
+    sections = [h2.get_text() for h2 in onboarding.select("article h2")]
+    assert sections[:2] == ["Udfordring", "Introduktion til pilotprojektet"]
+
+
+def test_related_content_at_the_foot_comes_from_shared_themes(real_site):
+    onboarding = page(real_site, "pilotprojekt-onboarding/index.html")
+    related = onboarding.select_one("aside.related")
+    items = [a["href"] for a in related.select("h3 + ul")[0].select("a")]
+    assert "../referater/luu-pa-amu/2024-09-16/#punkt-6" in items
+    pages = [a.get_text() for a in related.select("h3 + ul")[1].select("a")]
+    # Three pages share two themes with Onboarding (the others one); ties in title order.
+    assert pages[:3] == [
+        "Pilotprojekt: Overgangssamtaler",
+        "Pilotprojekt: Self-efficacy",
+        "Rapport: Øget gennemførelse i social- og sundhedsassistentuddannelsen i Region Nordjylland",
+    ]
+    assert "Pilotprojekt: Onboarding" not in pages, "a page is not related to itself"
+    about = page(real_site, "om/index.html")
+    assert about.select_one("aside.related") is None, "no themes, no related content"
