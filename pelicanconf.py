@@ -29,11 +29,12 @@ PLUGINS = [
     "plugins.validator",
     "plugins.registers",
     "plugins.themes",
+    "plugins.guide",
     "plugins.search",
 ]
 
 ARTICLE_PATHS = ["referater"]
-PAGE_PATHS = ["sider"]
+PAGE_PATHS = ["sider", "guide"]
 STATIC_PATHS = []
 READERS = {"html": None}
 # Dates come from front matter only, never from file names.

@@ -144,7 +144,19 @@ PAGE_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "sidens overskrift", "titel: Om Praktikviden"),
     Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Hvad sitet er."),
     Field(
-        "type", Kind.TEXT, False, "sidens type: side (standard), rapport eller pilotprojekt", "type: rapport"
+        "type",
+        Kind.TEXT,
+        False,
+        "sidens type: side (standard), rapport, pilotprojekt eller guide",
+        "type: rapport",
+    ),
+    Field("kapitel", Kind.TEXT, False, "guidens kapitelnummer (kun for type: guide)", "kapitel: 2"),
+    Field(
+        "roller",
+        Kind.TEXT_LIST,
+        False,
+        "hvem et guidekapitel er til (kun for type: guide)",
+        "roller: [elev, vejleder]",
     ),
     Field("temaer", Kind.TEXT_LIST, False, "sidens temaer (kortnavne)", "temaer: [frafald-og-gennemfoersel]"),
 )
@@ -161,7 +173,20 @@ THEME_FIELDS: tuple[Field, ...] = (
 )
 
 # A page's ``type`` and how search results name it.
-PAGE_TYPES: dict[str, str] = {"side": "Side", "rapport": "Rapport", "pilotprojekt": "Pilotprojekt"}
+PAGE_TYPES: dict[str, str] = {
+    "side": "Side",
+    "rapport": "Rapport",
+    "pilotprojekt": "Pilotprojekt",
+    "guide": "Guide",
+}
+
+# The roles a guide chapter speaks to, and how the site names them.
+GUIDE_ROLES: dict[str, str] = {
+    "elev": "Elev",
+    "vejleder": "Praktikvejleder",
+    "leder": "Leder og arbejdsgiver",
+    "skole": "Skole",
+}
 
 DATASET_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "tabellens titel", "titel: Deltagere pr. AMU-modul 2017–2022"),

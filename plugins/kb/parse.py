@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Collection
 
 from .agenda import Render, parse_agenda
-from .fields import COMMITTEE_FIELDS, MEETING_FIELDS, PLANNED_FIELDS, THEME_FIELDS
+from .fields import COMMITTEE_FIELDS, GUIDE_ROLES, MEETING_FIELDS, PLANNED_FIELDS, THEME_FIELDS
 from .frontmatter import Document, load_yaml, split_front_matter
 from .model import AgendaItem, Committee, Meeting, PlannedMeeting, Theme
 from .problems import Problem
@@ -253,3 +253,41 @@ def parse_theme(text: str, slug: str, source: str) -> tuple[Theme | None, list[P
     if problems:
         return None, problems
     return Theme(slug, doc.data["navn"], doc.data["beskrivelse"]), []
+
+
+def guide_chapter(doc: Document, source: str) -> tuple[int | None, tuple[str, ...], list[Problem]]:
+    """Read a guide chapter's ``kapitel`` (a number) and ``roller`` (known roles, at least one)."""
+    problems = []
+    number = doc.data.get("kapitel")
+    if not isinstance(number, str) or not number.isdigit():
+        problems.append(
+            Problem(
+                source,
+                doc.line("kapitel"),
+                "et guidekapitel skal have 'kapitel' med sit nummer.",
+                "skriv fx 'kapitel: 2'; kapitlerne vises i nummerorden.",
+            )
+        )
+    roles = doc.data.get("roller") or []
+    roles = roles if isinstance(roles, list) else [roles]
+    known = list(GUIDE_ROLES)
+    if not roles:
+        problems.append(
+            Problem(
+                source,
+                doc.line("roller"),
+                "et guidekapitel skal have 'roller': hvem kapitlet er til.",
+                f"skriv fx 'roller: [elev, vejleder]'; mulige roller: {', '.join(known)}.",
+            )
+        )
+    problems += [
+        Problem(
+            source,
+            doc.line("roller"),
+            f"ukendt rolle '{role}'.",
+            f"{suggest(str(role), known)}mulige roller: {', '.join(known)}.",
+        )
+        for role in roles
+        if role not in GUIDE_ROLES
+    ]
+    return (int(number) if not problems else None), tuple(roles), problems

@@ -12,11 +12,12 @@ from pelican.utils import SafeDatetime
 from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
 from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
-from plugins.kb.parse import parse_meeting, theme_list
+from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
 from plugins.kb.problems import Problem
 from plugins.kb.values import check_keys, suggest
 
 MINUTES_DIR = "referater"
+GUIDE_URL = "guide/"
 # A date that sorts harmlessly for content that failed to parse; the build stops before output.
 _PLACEHOLDER_DATE = SafeDatetime(1970, 1, 1)
 
@@ -93,6 +94,9 @@ class ContentReader(MarkdownReader):
                     f"{suggest(str(page_type), list(PAGE_TYPES))}skriv en af: {', '.join(PAGE_TYPES)}.",
                 )
             ]
+        chapter, roles = None, ()
+        if not problems and page_type == "guide":
+            chapter, roles, problems = guide_chapter(doc, source)
         if problems:
             return "", self._failed(source, stem, problems)
         metadata = {
@@ -104,6 +108,16 @@ class ContentReader(MarkdownReader):
         }
         if doc.data.get("resume"):
             metadata["summary"] = doc.data["resume"]
+        if page_type == "guide":
+            slug = stem.lstrip("0123456789-") or stem  # "02-foer-praktikken" → "foer-praktikken"
+            metadata.update(
+                slug=slug,
+                chapter=chapter,
+                roles=roles,
+                template="guide_chapter",
+                url=f"{GUIDE_URL}{slug}/",
+                save_as=f"{GUIDE_URL}{slug}/index.html",
+            )
         return self._render(body), metadata
 
     def _failed(self, source: str, stem: str, problems: list) -> dict:

@@ -55,7 +55,7 @@ CASES = {
     ],
     "page_unknown_type": [
         "content/sider/frafald.md:3: ukendt sidetype 'rapprt'.\n"
-        "    Ret: mente du 'rapport'? skriv en af: side, rapport, pilotprojekt.",
+        "    Ret: mente du 'rapport'? skriv en af: side, rapport, pilotprojekt, guide.",
     ],
     "meeting_unknown_theme": [
         "content/referater/2024-09-16-luu-test.md:28: temaet 'frafal' findes ikke.\n"
@@ -63,6 +63,12 @@ CASES = {
         "content/temaer/frafal.yml.",
         "content/referater/2024-09-16-luu-test.md:29: 'temaer' nævner punkt 4, men dagsordenen har "
         "ikke et punkt 4.\n    Ret: brug et af punktnumrene 1–3.",
+    ],
+    "guide_bad_chapter": [
+        "content/guide/01-start.md:4: et guidekapitel skal have 'kapitel' med sit nummer.\n"
+        "    Ret: skriv fx 'kapitel: 2'; kapitlerne vises i nummerorden.",
+        "content/guide/01-start.md:5: ukendt rolle 'vejledr'.\n"
+        "    Ret: mente du 'vejleder'? mulige roller: elev, vejleder, leder, skole.",
     ],
     # Every problem in every file is reported in one run, sorted by file and line.
     "several_problems": [

@@ -42,7 +42,9 @@ const withoutScript = document.getElementById("soeg-uden-js");
 // Pagefind loads in the background; the form listens from the start, so early typing is not lost.
 const ready = (async () => {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
+  // Minutes are long pages that hold the records; Pagefind's default length penalty (0.75) let a
+  // short guide chapter that mentions a word once outrank the meeting that discussed it.
+  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30, ranking: { pageLength: 0.4 } });
   await pagefind.init();
   // Loading the filters first also makes every search report its filter counts.
   return { pagefind, allFilters: await pagefind.filters() };

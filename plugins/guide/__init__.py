@@ -1,0 +1,5 @@
+"""Guide plugin: the chapters of "Veje til den gode praktik" in order, per role and for print."""
+
+from .plugin import register
+
+__all__ = ["register"]
