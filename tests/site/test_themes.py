@@ -106,3 +106,19 @@ def test_related_content_at_the_foot_comes_from_shared_themes(real_site):
     assert "Pilotprojekt: Onboarding" not in pages, "a page is not related to itself"
     about = page(real_site, "om/index.html")
     assert about.select_one("aside.related") is None, "no themes, no related content"
+
+
+def test_reports_carry_their_recommendations_and_link_the_pilots(real_site):
+    amu = page(real_site, "rapport-oplaeringsvejleder-amu/index.html")
+    heading = amu.find("h2", string="Anbefalinger")
+    recommendations = heading.find_next_sibling("ol").find_all("li", recursive=False)
+    assert len(recommendations) == 7
+    assert recommendations[6].get_text(strip=True).startswith("Sideløbende med etableringen af en struktur")
+    dropout = page(real_site, "rapport-frafald-nordjylland/index.html")
+    pilots = [a["href"] for a in dropout.find("h2", string="Pilotprojekterne").find_next_sibling("ul").select("a")]
+    assert pilots == [
+        "../pilotprojekt-karakterdannelse/",
+        "../pilotprojekt-overgangssamtaler/",
+        "../pilotprojekt-self-efficacy/",
+        "../pilotprojekt-onboarding/",
+    ]
