@@ -115,7 +115,9 @@ def test_reports_carry_their_recommendations_and_link_the_pilots(real_site):
     assert len(recommendations) == 7
     assert recommendations[6].get_text(strip=True).startswith("Sideløbende med etableringen af en struktur")
     dropout = page(real_site, "rapport-frafald-nordjylland/index.html")
-    pilots = [a["href"] for a in dropout.find("h2", string="Pilotprojekterne").find_next_sibling("ul").select("a")]
+    pilots = [
+        a["href"] for a in dropout.find("h2", string="Pilotprojekterne").find_next_sibling("ul").select("a")
+    ]
     assert pilots == [
         "../pilotprojekt-karakterdannelse/",
         "../pilotprojekt-overgangssamtaler/",
