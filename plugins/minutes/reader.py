@@ -14,6 +14,7 @@ from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
 from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
 from plugins.kb.problems import Problem
+from plugins.kb.sanitize import clean
 from plugins.kb.values import check_keys, suggest
 
 MINUTES_DIR = "referater"
@@ -44,14 +45,14 @@ class ContentReader(MarkdownReader):
         return self._read_page(text, source, path.stem)
 
     def _render(self, markdown_text: str) -> Markup:
-        """Markdown to HTML, marked safe for the (autoescaping) templates.
+        """Markdown to HTML, sanitised (raw HTML can never inject script) and marked safe for templates.
 
         One Markdown instance serves every block of every file (reset between conversions): building
         it with its extensions costs more than converting a block.
         """
         if getattr(self, "_markdown", None) is None:
             self._markdown = Markdown(**self.settings["MARKDOWN"])
-        return Markup(self._markdown.reset().convert(markdown_text))
+        return clean(self._markdown, self._markdown.reset().convert(markdown_text))
 
     def _read_meeting(self, text: str, source: str, stem: str) -> tuple[str, dict]:
         committees = self.settings["KB_COMMITTEES"]

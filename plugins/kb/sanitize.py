@@ -1,0 +1,53 @@
+"""Sanitise the HTML made from editors' Markdown to a safe allow-list (nh3, the Ammonia sanitiser).
+
+Raw HTML in Markdown passes through Python-Markdown untouched, so every conversion is cleaned: no
+script, no event handlers, no ``javascript:`` links, only the elements Markdown itself produces.
+HTML the site generates inside a conversion (an embedded data table with its SVG chart) is trusted:
+it is set aside with :func:`trust` before cleaning and put back afterwards.
+"""
+
+from __future__ import annotations
+
+import nh3
+from markdown import Markdown
+from markupsafe import Markup
+
+TAGS: frozenset[str] = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2",
+        "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "li", "mark", "ol", "p", "pre", "s", "small",
+        "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    }
+)  # fmt: skip
+ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+
+_TRUSTED = "kb_trusted"
+
+
+def _token(index: int) -> str:
+    return f"kb-trusted-{index}-kb"
+
+
+def trust(md: Markdown, html: str) -> str:
+    """Keep ``html`` out of the sanitiser for this conversion; return the text to put in its place."""
+    trusted = md.__dict__.setdefault(_TRUSTED, [])
+    trusted.append(html)
+    return _token(len(trusted) - 1)
+
+
+def clean(md: Markdown, html: str) -> Markup:
+    """Sanitise one conversion's output, then put back the HTML that :func:`trust` set aside."""
+    safe = nh3.clean(
+        html, tags=set(TAGS), attributes=ATTRIBUTES, url_schemes=set(URL_SCHEMES), link_rel=None
+    )
+    for index, trusted in enumerate(md.__dict__.pop(_TRUSTED, [])):
+        safe = safe.replace(f"<p>{_token(index)}</p>", trusted).replace(_token(index), trusted)
+    return Markup(safe)
