@@ -7,6 +7,8 @@ SITESUBTITLE = "Viden om praktik og oplæring på SOSU- og PA-uddannelserne"
 SITEURL = ""
 # The published address, for what must be absolute: sitemap.xml and the links in the Atom feeds.
 SITE_ADDRESS = "http://localhost:8000"
+# Feed entries link to the preview; publishconf.py sets the published address.
+FEED_DOMAIN = SITE_ADDRESS
 # The official accessibility statement made in the state's WAS-Tool; the footer links it and /was/
 # redirects to it.
 ACCESSIBILITY_STATEMENT_URL = "https://www.was.digst.dk/praktikviden-dk"

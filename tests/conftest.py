@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def build(content: Path, workdir: Path, **overrides) -> Path:
-    """Copy ``content`` (and a ``data/`` beside it) into ``workdir`` and build; return the output.
+def site_settings(content: Path, workdir: Path, **overrides) -> dict:
+    """Copy ``content`` (and a ``data/`` beside it) into ``workdir``; return the settings to build it.
 
     A fixture without its own ``udvalg/`` or ``temaer/`` gets those in ``fixtures/common/``.
     """
@@ -26,19 +26,23 @@ def build(content: Path, workdir: Path, **overrides) -> Path:
     for shared in ("udvalg", "temaer"):
         if not (site_content / shared).exists():
             shutil.copytree(FIXTURES / "common" / shared, site_content / shared)
-    output = workdir / "output"
-    settings = read_settings(
+    return read_settings(
         str(ROOT / "pelicanconf.py"),
         override={
             "PATH": str(site_content),
-            "OUTPUT_PATH": str(output),
+            "OUTPUT_PATH": str(workdir / "output"),
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
             **overrides,
         },
     )
+
+
+def build(content: Path, workdir: Path, **overrides) -> Path:
+    """Build ``content`` in ``workdir`` (see ``site_settings``) with Pelican; return the output."""
+    settings = site_settings(content, workdir, **overrides)
     Pelican(settings).run()
-    return output
+    return Path(settings["OUTPUT_PATH"])
 
 
 def build_fixture(scenario: str, workdir: Path) -> Path:

@@ -131,6 +131,13 @@ COMMITTEE_FIELDS: tuple[Field, ...] = (
         "planlagte møder med dato, tid og sted",
         "moededatoer:\n  - dato: 2025-03-10\n    tid: 9.00–12.00\n    sted: Holstebro",
     ),
+    Field(
+        "faste_punkter",
+        Kind.TEXT_LIST,
+        False,
+        "de dagsordenspunkter, hvert møde har; et nyt referat starter med dem",
+        "faste_punkter:\n  - Godkendelse af dagsorden\n  - Eventuelt",
+    ),
 )
 
 PLANNED_FIELDS: tuple[Field, ...] = (

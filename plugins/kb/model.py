@@ -47,6 +47,10 @@ class Attachment:
     title: str
 
 
+# Fixed ids of the meeting page (theme/templates/meeting.html and base.html).
+PAGE_ANCHORS = ("indhold", "deltagere", "dagsorden", "beslutninger")
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A labelled block of an agenda item; ``labels`` is empty for unlabelled text."""
@@ -150,6 +154,16 @@ class Meeting:
         """Return every attachment named in the agenda, in agenda order."""
         return tuple(attachment for item in self.agenda for attachment in item.attachments)
 
+    @property
+    def anchors(self) -> set[str]:
+        """Return every fragment a link to the meeting page can name (``punkt-3``, ``deltagere`` …)."""
+        found = set(PAGE_ANCHORS)
+        for item in self.agenda:
+            found.add(item.anchor)
+            found.update(block.anchor for block in item.blocks if block.anchor)
+        found.update(section.anchor for section in self.appendix)
+        return found
+
 
 @dataclass(frozen=True, slots=True)
 class PlannedMeeting:
@@ -177,6 +191,7 @@ class Committee:
     name: str
     description: str
     planned: tuple[PlannedMeeting, ...] = ()
+    standing_items: tuple[str, ...] = ()  # agenda items every meeting has ('faste_punkter')
 
 
 def by_organisation(people: tuple[Person, ...]) -> list[tuple[str | None, list[Person]]]:

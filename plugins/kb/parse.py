@@ -152,6 +152,16 @@ def parse_committee(text: str, slug: str, source: str) -> tuple[Committee | None
             time, found = parse_timespan(entry["tid"], "tid", doc.line(*path, "tid"), source)
             problems += found
         planned.append(PlannedMeeting(date, time, entry.get("sted")))
+    standing = doc.data.get("faste_punkter") or []
+    if not isinstance(standing, list) or not all(isinstance(title, str) for title in standing):
+        problems.append(
+            Problem(
+                source,
+                doc.line("faste_punkter"),
+                "'faste_punkter' skal være en liste med én punkttitel pr. linje.",
+                "skriv fx '  - Godkendelse af dagsorden' under 'faste_punkter:'.",
+            )
+        )
     if problems:
         return None, problems
     return Committee(
@@ -159,6 +169,7 @@ def parse_committee(text: str, slug: str, source: str) -> tuple[Committee | None
         name=doc.data["navn"],
         description=doc.data["beskrivelse"],
         planned=tuple(sorted(planned, key=lambda meeting: meeting.date)),
+        standing_items=tuple(standing),
     ), []
 
 

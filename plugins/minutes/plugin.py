@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
 from pelican import signals
 
+from plugins.kb.links import static_targets
 from plugins.kb.model import Committee, Theme
 from plugins.kb.parse import parse_committee, parse_theme
 from plugins.kb.problems import Problem
@@ -73,8 +75,40 @@ def link_meetings(generators) -> None:
             before.next_meeting, after.previous_meeting = after, before
 
 
+def intrasite(html: str, content) -> Markup:
+    """Resolve ``{filename}`` and ``{static}`` links in a meeting's HTML as Pelican does for pages.
+
+    A meeting's blocks are rendered by templates, not as the article's body, so Pelican's own link
+    replacement is applied here, at render time, relative to the page being written.
+    """
+    if "{" not in html:
+        return Markup(html)
+    return Markup(content._update_content(str(html), content.get_siteurl()))
+
+
+def add_filters(generator) -> None:
+    """Add the ``intrasite`` filter (generator_init: the Jinja environment exists)."""
+    generator.env.filters["intrasite"] = intrasite
+
+
+def add_static_links(generator) -> None:
+    """Publish the images and files that minutes link with ``{static}``.
+
+    Pelican finds these in a page's body; a meeting's body is its blocks, so they are added here
+    (article_generator_finalized: before the static generator collects its files).
+    """
+    content_root = Path(generator.settings["PATH"])
+    for article in generator.articles + generator.drafts:
+        if getattr(article, "meeting", None) is not None:
+            path = Path(article.source_path)
+            folder = path.parent.relative_to(content_root).as_posix()
+            generator.context["static_links"] |= static_targets(path.read_text(encoding="utf-8"), folder)
+
+
 def register() -> None:
     """Connect the receivers."""
+    signals.generator_init.connect(add_filters)
+    signals.article_generator_finalized.connect(add_static_links)
     signals.initialized.connect(load_committees)
     signals.readers_init.connect(add_reader)
     signals.all_generators_finalized.connect(link_meetings)

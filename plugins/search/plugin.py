@@ -17,6 +17,8 @@ from pelican import signals
 
 from plugins.kb.searchterms import search_terms
 
+from .stable import stabilise
+
 log = logging.getLogger(__name__)
 
 INDEX_DIR = "pagefind"
@@ -36,6 +38,7 @@ async def _index(site: Path) -> int:
     for pattern in UNUSED:
         for path in (site / INDEX_DIR).glob(pattern):
             path.unlink()
+    stabilise(site / INDEX_DIR)
     return result["page_count"]
 
 

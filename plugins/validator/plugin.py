@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from pelican import signals
 
-from plugins.kb.problems import ContentError
+from plugins.kb.formatting import format_date
+from plugins.kb.links import link_problems
+from plugins.kb.problems import ContentError, Problem
 
 # Settings that hold a registry with a ``problems`` list, filled on ``initialized``.
 REGISTRIES = ("KB_COMMITTEES", "KB_THEMES", "KB_DATASETS")
 _CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
+
+
+def all_problems(generators) -> list[Problem]:
+    """Return every problem in the registries, the content files, their links and the meetings."""
+    settings = generators[0].settings
+    problems = [p for key in REGISTRIES if key in settings for p in settings[key].problems]
+    readable = []
+    for content in _contents(generators):
+        found = getattr(content, "kb_problems", [])
+        problems += found
+        if not found:
+            readable.append(content)
+    problems += _broken_links(readable, generators[0].context, Path(settings["PATH"]))
+    problems += _duplicate_meetings(readable, Path(settings["PATH"]))
+    return problems
 
 
 def stop_on_problems(generators) -> None:
@@ -17,14 +37,64 @@ def stop_on_problems(generators) -> None:
     all_generators_finalized runs after every file is read and before anything is written, so a
     failing build publishes nothing and the editor sees every problem at once.
     """
-    settings = generators[0].settings
-    problems = [p for key in REGISTRIES if key in settings for p in settings[key].problems]
-    for generator in generators:
-        for name in _CONTENT_LISTS:
-            for content in getattr(generator, name, []):
-                problems += getattr(content, "kb_problems", [])
+    problems = all_problems(generators)
     if problems:
         raise ContentError(problems)
+
+
+def _contents(generators):
+    for generator in generators:
+        for name in _CONTENT_LISTS:
+            yield from getattr(generator, name, [])
+
+
+def _source(content, content_root: Path) -> str:
+    return Path(content.source_path).relative_to(content_root.parent).as_posix()
+
+
+def _broken_links(contents, context, content_root: Path) -> list[Problem]:
+    """Links (``{filename}``, ``{static}``, ``#punkt-N``) that point at nothing."""
+    files = {p.relative_to(content_root).as_posix() for p in content_root.rglob("*") if p.is_file()}
+    by_path = context["generated_content"]
+
+    def anchors(path: str) -> set[str] | None:
+        meeting = getattr(by_path.get(path), "meeting", None)
+        return meeting.anchors if meeting else None
+
+    problems = []
+    for content in contents:
+        relative = Path(content.source_path).relative_to(content_root)
+        text = Path(content.source_path).read_text(encoding="utf-8")
+        source = _source(content, content_root)
+        problems += link_problems(text, source, relative.parent.as_posix(), files, anchors)
+    return problems
+
+
+def _duplicate_meetings(contents, content_root: Path) -> list[Problem]:
+    """A second minutes file for the same committee and day."""
+    first: dict[tuple[str, object], str] = {}
+    problems = []
+    for content in sorted(contents, key=lambda c: c.source_path):
+        meeting = getattr(content, "meeting", None)
+        if meeting is None:
+            continue
+        key = (meeting.committee, meeting.date)
+        source = _source(content, content_root)
+        if key not in first:
+            first[key] = source
+            continue
+        text = Path(content.source_path).read_text(encoding="utf-8")
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if re.match(r"dato\s*:", row)), 0)
+        problems.append(
+            Problem(
+                source,
+                line,
+                f"udvalget '{meeting.committee}' har allerede et referat fra "
+                f"{format_date(meeting.date)} i {first[key]}.",
+                "slet den ene fil, eller ret 'dato', hvis det er et andet møde.",
+            )
+        )
+    return problems
 
 
 def register() -> None:

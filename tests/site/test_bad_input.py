@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from plugins.kb.problems import ContentError
-from tests.conftest import build_fixture
+from praktikviden import site
+from tests.conftest import FIXTURES, build_fixture, site_settings
 
+MINUTES = "content/referater/2024-09-16-luu-test.md"
 FIX_ORDER = "nummerér punkterne 1, 2, 3 … uden huller eller gentagelser"
 
 CASES = {
@@ -70,6 +72,55 @@ CASES = {
         "content/guide/01-start.md:5: ukendt rolle 'vejledr'.\n"
         "    Ret: mente du 'vejleder'? mulige roller: elev, vejleder, leder, skole.",
     ],
+    "agenda_repeated_number": [
+        f"{MINUTES}:19: dagsordenspunkt 2 står, hvor punkt 3 forventes.\n"
+        f"    Ret: {FIX_ORDER}; skriv '## 3. Eventuelt' eller ret rækkefølgen.",
+    ],
+    "block_outside_item": [
+        f"{MINUTES}:15: blokken '### Beslutning' står før første dagsordenspunkt.\n"
+        "    Ret: flyt den ind under det dagsordenspunkt, den hører til ('## N. Titel').",
+    ],
+    "front_matter_missing": [
+        f"{MINUTES}:1: filen mangler metadata (front matter) øverst.\n"
+        "    Ret: start filen med en linje '---', så felterne (fx 'dato: 2024-09-16'), og afslut dem "
+        "med en linje '---'.",
+    ],
+    "meeting_duplicate": [
+        f"{MINUTES}:3: udvalget 'luu-test' har allerede et referat fra 16. september 2024 i "
+        "content/referater/2024-09-16-luu-test-kopi.md.\n"
+        "    Ret: slet den ene fil, eller ret 'dato', hvis det er et andet møde.",
+    ],
+    "meeting_bad_own_anchor": [
+        f"{MINUTES}:17: linket '#punkt-3' peger på '#punkt-3', som ikke findes på siden.\n"
+        "    Ret: mente du 'punkt-2'? referatet har punkterne 1–2; skriv fx '#punkt-1'.",
+    ],
+    "link_broken": [
+        "content/sider/frafald.md:5: linket '{filename}../referater/2024-09-16-luu-test.md#punkt-7' "
+        "peger på '#punkt-7', som ikke findes på siden.\n"
+        "    Ret: mente du 'punkt-2'? referatet har punkterne 1–2; skriv fx '#punkt-1'.",
+        "content/sider/frafald.md:7: siden '../referater/2024-12-09-luu-test.md' i linket "
+        "'{filename}../referater/2024-12-09-luu-test.md' findes ikke "
+        "(content/referater/2024-12-09-luu-test.md).\n"
+        "    Ret: mente du '2024-09-16-luu-test.md'? læg filen i content/ eller ret stien; den regnes "
+        "fra mappen, filen ligger i.",
+        "content/sider/frafald.md:9: linket 'om.md' kan ikke følges, når siden er bygget.\n"
+        "    Ret: skriv '{filename}om.md': {filename} foran en side eller et referat, {static} foran et "
+        "billede eller en fil.",
+    ],
+    "image_missing": [
+        "content/sider/frafald.md:5: billedet '../billeder/frafald.png' i linket "
+        "'{static}../billeder/frafald.png' findes ikke (content/billeder/frafald.png).\n"
+        "    Ret: mente du 'frafald-2024.png'? læg filen i content/ eller ret stien; den regnes fra "
+        "mappen, filen ligger i.",
+    ],
+    "page_missing_title": [
+        "content/sider/frafald.md:2: feltet 'titel' mangler i metadata (sidens overskrift).\n"
+        "    Ret: tilføj fx 'titel: Om Praktikviden'.",
+    ],
+    "theme_missing_name": [
+        "content/temaer/frafald.yml:1: feltet 'navn' mangler i temafilen (temaets navn).\n"
+        "    Ret: tilføj fx 'navn: Frafald og gennemførsel'.",
+    ],
     # Every problem in every file is reported in one run, sorted by file and line.
     "several_problems": [
         "content/referater/2024-09-16-luu-test.md:3: 'dato' skal være ÅÅÅÅ-MM-DD, fik '16/9/2024'."
@@ -90,3 +141,23 @@ def test_bad_content_is_refused_with_exact_messages(scenario, tmp_path):
     assert caught.value.exitcode == 2
     assert str(caught.value).startswith(f"{len(CASES[scenario])} fejl i indholdet — intet er udgivet:")
     assert not list(tmp_path.glob("output/**/*.html")), "nothing may be written for bad content"
+
+
+@pytest.mark.parametrize("scenario", sorted(CASES))
+def test_check_finds_the_same_problems_without_building(scenario, tmp_path):
+    settings = site_settings(FIXTURES / scenario / "content", tmp_path)
+    assert [str(problem) for problem in site.check(settings)] == CASES[scenario]
+    assert not (tmp_path / "output").exists(), "check writes nothing"
+
+
+@pytest.mark.parametrize("scenario", sorted(CASES))
+def test_atomic_build_keeps_the_previous_site(scenario, tmp_path):
+    output = tmp_path / "output"
+    (output / "gammel").mkdir(parents=True)
+    (output / "gammel" / "index.html").write_text("forrige udgave", encoding="utf-8")
+    settings = site_settings(FIXTURES / scenario / "content", tmp_path, OUTPUT_PATH=str(output))
+    with pytest.raises(ContentError):
+        site.build(settings)
+    assert [p.relative_to(output).as_posix() for p in output.rglob("*")] == ["gammel", "gammel/index.html"]
+    assert (output / "gammel" / "index.html").read_text(encoding="utf-8") == "forrige udgave"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"], "no staging folder left"

@@ -31,6 +31,8 @@ def test_harmless_markup_and_text_survive(meeting):
     item = meeting.select_one("#punkt-2").find_parent("section")
     assert item.select_one("b").get_text() == "optaget"
     assert item.select_one("img")["alt"] == "Optaget"
+    # {static} in a meeting's block is resolved like a page's, and the image is published.
+    assert item.select_one("img")["src"] == "../../../referater/billede.png"
     assert "Skolen orienterede om optaget." in item.get_text()
 
 

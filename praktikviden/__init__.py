@@ -1,0 +1,1 @@
+"""Praktikviden's command line for editors: check, new, serve and build."""

@@ -1,0 +1,220 @@
+"""The editors' command line: ``praktikviden check | new referat | serve | build`` (help in Danish)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from pelican.log import init as init_logging
+
+from plugins.kb.problems import ContentError
+from plugins.kb.template import minutes_file_name, minutes_template
+from plugins.kb.values import suggest
+
+from . import site
+
+LIVE_RELOAD_SCRIPT = Path(__file__).with_name("livereload.js")
+# Folders whose changes rebuild the preview.
+WATCHED = ("content", "data", "theme", "plugins", "pelicanconf.py")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the exit status (0 when all is well)."""
+    args = _parser().parse_args(argv)
+    os.chdir(site.ROOT)
+    init_logging(level=logging.DEBUG if args.detaljer else logging.WARNING)
+    return args.run(args)
+
+
+# argparse's own words, in Danish: it looks each one up through its module-level gettext alias.
+_ARGPARSE_DANISH = {
+    "usage: ": "brug: ",
+    "options": "tilvalg",
+    "show this help message and exit": "vis denne hjælp",
+    "the following arguments are required: %s": "mangler: %s",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ukendt valg: %(value)r (vælg mellem %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+    "expected one argument": "skal have en værdi",
+    "invalid %(type)s value: %(value)r": "ugyldig værdi: %(value)r",
+}
+argparse._ = lambda text: _ARGPARSE_DANISH.get(text, text)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="praktikviden",
+        description="Tjek, forhåndsvis og byg Praktikviden. Kør kommandoerne fra projektets mappe.",
+        epilog="Vejledning for redaktører: docs/referater.md (Sådan skriver du et referat).",
+    )
+    parser.add_argument("--detaljer", action="store_true", help="vis alt, hvad Pelican gør (til fejlsøgning)")
+    commands = parser.add_subparsers(title="kommandoer", metavar="KOMMANDO", required=True)
+
+    check = commands.add_parser(
+        "check",
+        help="tjek alt indhold og alle data uden at bygge",
+        description="Læser alle referater, sider, udvalg, temaer og datasæt og viser hver fejl som "
+        "'fil:linje: hvad er galt' med en linje 'Ret:' om, hvordan den rettes. Bygger intet.",
+    )
+    check.set_defaults(run=run_check)
+
+    new = commands.add_parser("new", help="opret en ny fil", description="Opret en ny fil med metadata.")
+    kinds = new.add_subparsers(title="hvad", metavar="HVAD", required=True)
+    minutes = kinds.add_parser(
+        "referat",
+        help="et nyt referat med udvalgets faste dagsordenspunkter",
+        description="Opretter content/referater/ÅÅÅÅ-MM-DD-udvalg.md med metadata og udvalgets faste "
+        "dagsordenspunkter. Tid og sted udfyldes, hvis mødet står i udvalgets mødeplan.",
+    )
+    minutes.add_argument("--udvalg", required=True, help="udvalgets kortnavn, fx luu-pa-amu")
+    minutes.add_argument("--dato", required=True, help="mødets dato som ÅÅÅÅ-MM-DD")
+    minutes.set_defaults(run=run_new_minutes)
+
+    serve = commands.add_parser(
+        "serve",
+        help="forhåndsvis sitet; siden opdateres, når du gemmer",
+        description="Bygger sitet og viser det på http://localhost:8000. Når du gemmer en fil, bygges "
+        "sitet igen, og siden i browseren opdateres af sig selv. Fejl vises i terminalen og i browseren.",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
+    serve.set_defaults(run=run_serve)
+
+    build = commands.add_parser(
+        "build",
+        help="byg sitet til udgivelse i output/",
+        description="Bygger hele sitet med søgeindeks i output/. Er der fejl, bygges intet, og den "
+        "forrige udgave i output/ bliver stående.",
+    )
+    build.add_argument(
+        "--preview", action="store_true", help="byg forhåndsvisningen (pelicanconf.py) i stedet"
+    )
+    build.set_defaults(run=run_build)
+    return parser
+
+
+def run_check(args) -> int:
+    """Print every problem; 1 when there are any."""
+    problems = site.check(site.load_settings())
+    if problems:
+        print(ContentError(problems), file=sys.stderr)
+        return 1
+    print("Ingen fejl fundet.")
+    return 0
+
+
+def run_new_minutes(args) -> int:
+    """Write a new minutes file; never overwrite one."""
+    settings = site.load_settings()
+    site.Pelican(settings)  # reads the committees (the 'initialized' signal)
+    committees = settings["KB_COMMITTEES"].by_slug
+    committee = committees.get(args.udvalg)
+    if committee is None:
+        known = sorted(committees)
+        print(
+            f"Udvalget '{args.udvalg}' findes ikke.\n"
+            f"    Ret: {suggest(args.udvalg, known)}kendte udvalg: {', '.join(known)}.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        date = dt.date.fromisoformat(args.dato)
+    except ValueError:
+        print(
+            f"Datoen '{args.dato}' kan ikke bruges.\n    Ret: skriv den som ÅÅÅÅ-MM-DD, fx 2025-03-10.",
+            file=sys.stderr,
+        )
+        return 2
+    path = Path(settings["PATH"]) / "referater" / minutes_file_name(committee, date)
+    shown = path.relative_to(site.ROOT)
+    if path.exists():
+        print(
+            f"{shown} findes allerede; den er ikke ændret.\n    Ret: åbn den og skriv videre i den.",
+            file=sys.stderr,
+        )
+        return 2
+    path.write_text(minutes_template(committee, date), encoding="utf-8")
+    print(f"Oprettet: {shown}\nUdfyld de tomme felter, og kør 'praktikviden check'.")
+    return 0
+
+
+def run_build(args) -> int:
+    """Build atomically; print the problems and keep the old output when the build fails."""
+    _fix_build_time()
+    conf = site.PREVIEW_CONF if args.preview else site.PUBLISH_CONF
+    try:
+        output = site.build(site.load_settings(conf))
+    except (ContentError, site.BuildFailed) as error:
+        print(error, file=sys.stderr)
+        return error.exitcode
+    print(f"Sitet er bygget i {output.relative_to(site.ROOT)}/.")
+    return 0
+
+
+def _fix_build_time() -> None:
+    """Make "now" the last commit's time, so every build of a commit is the same.
+
+    ICS time stamps and the calendar's split into upcoming and past meetings depend on it.
+    An explicit SOURCE_DATE_EPOCH wins; outside git the real time is used.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    found = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=site.ROOT, capture_output=True, text=True, check=False
+    )
+    if found.returncode == 0 and found.stdout.strip():
+        os.environ["SOURCE_DATE_EPOCH"] = found.stdout.strip()
+
+
+def run_serve(args) -> int:
+    """Build, serve and rebuild on every change until Ctrl+C."""
+    import watchfiles
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    settings = site.load_settings(site.PREVIEW_CONF, LIVE_RELOAD=True)
+    output = Path(settings["OUTPUT_PATH"])
+    _rebuild(settings, output, "")
+    RootedHTTPServer.allow_reuse_address = True
+    server = RootedHTTPServer(str(output), ("127.0.0.1", args.port), ComplexHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Forhåndsvisning: http://localhost:{args.port}/  (stop med Ctrl+C)")
+    try:
+        for changes in watchfiles.watch(*[site.ROOT / name for name in WATCHED]):
+            names = sorted({Path(path).relative_to(site.ROOT).as_posix() for _, path in changes})
+            _rebuild(settings, output, ", ".join(names))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+def _rebuild(settings: dict, output: Path, changed: str) -> None:
+    """Build the preview; on failure keep the last good site and show the problems in the browser."""
+    started = time.monotonic()
+    errors = ""
+    try:
+        site.build(settings)
+    except (ContentError, site.BuildFailed) as error:
+        errors = str(error)
+        print(errors, file=sys.stderr)
+    else:
+        took = f"{time.monotonic() - started:.1f}".replace(".", ",")
+        print(f"Bygget på {took} s{f' (ændret: {changed})' if changed else ''}.")
+    output.mkdir(exist_ok=True)
+    (output / "livereload.js").write_bytes(LIVE_RELOAD_SCRIPT.read_bytes())
+    state = {"build": time.time_ns(), "errors": errors}
+    (output / "livereload.json").write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+
+
+def main_exit() -> None:
+    """Entry point of the installed ``praktikviden`` command."""
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Check, build and preview the site with Pelican: the operations behind the command line."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from plugins.kb.problems import ContentError, Problem
+from plugins.validator.plugin import all_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+PREVIEW_CONF = "pelicanconf.py"
+PUBLISH_CONF = "publishconf.py"
+
+
+class BuildFailed(Exception):
+    """Pelican itself reported errors (logged as they happened); nothing was published."""
+
+    exitcode = 1
+
+
+def load_settings(conf: str = PREVIEW_CONF, **overrides) -> dict:
+    """Read a Pelican settings file of this repository, with ``overrides`` applied."""
+    return read_settings(str(ROOT / conf), override=overrides)
+
+
+def check(settings: dict) -> list[Problem]:
+    """Read every content file, committee, theme and dataset as a build would; write nothing.
+
+    This is the first half of ``Pelican.run``: the generators build their context, then the
+    validator's checks run on it. Nothing reaches the output folder.
+    """
+    pelican = Pelican(settings)
+    context = settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={})
+    context["localsiteurl"] = settings["SITEURL"]
+    generators = [
+        cls(
+            context=context,
+            settings=settings,
+            path=pelican.path,
+            theme=pelican.theme,
+            output_path=pelican.output_path,
+        )
+        for cls in pelican._get_generator_classes()
+    ]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+    return sorted(all_problems(generators), key=Problem.sort_key)
+
+
+class _ErrorCounter(logging.Handler):
+    """Count the errors Pelican logs while it builds."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def build(settings: dict) -> Path:
+    """Build the site into its output folder atomically; return the folder.
+
+    The site is written to a new folder beside the output folder and swapped in only when the build
+    succeeded: bad content or a Pelican error leaves the previous site untouched, never half-built.
+
+    Raises:
+        ContentError: the content has problems (every one is listed).
+        BuildFailed: Pelican logged errors while building.
+
+    """
+    output = Path(settings["OUTPUT_PATH"]).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-ny-", dir=output.parent))
+    counter = _ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        Pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}).run()
+        if counter.count:
+            raise BuildFailed(f"{counter.count} fejl under bygningen (se ovenfor) — intet er udgivet.")
+        _swap(staging, output)
+    finally:
+        logging.getLogger().removeHandler(counter)
+        shutil.rmtree(staging, ignore_errors=True)
+    return output
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Replace ``output`` by ``staging`` with two renames, so a reader never sees a mix."""
+    staging.chmod(0o755)  # mkdtemp makes the folder private; the site is public
+    old = output.with_name(f".{output.name}-gammel")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        os.replace(output, old)
+    os.replace(staging, output)
+    shutil.rmtree(old, ignore_errors=True)
+
