@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -22,8 +23,6 @@ from plugins.kb.values import suggest
 from . import site
 
 LIVE_RELOAD_SCRIPT = Path(__file__).with_name("livereload.js")
-# Folders whose changes rebuild the preview.
-WATCHED = ("content", "data", "theme", "plugins", "pelicanconf.py")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,25 +175,32 @@ def _fix_build_time() -> None:
 
 def run_serve(args) -> int:
     """Build, serve and rebuild on every change until Ctrl+C."""
+    settings = site.load_settings(site.PREVIEW_CONF, LIVE_RELOAD=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        preview(settings, args.port)
+    return 0
+
+
+def preview(settings: dict, port: int, stop: threading.Event | None = None) -> None:
+    """Build the site, serve it on ``port`` and rebuild when a watched file changes, until ``stop``."""
     import watchfiles
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
-    settings = site.load_settings(site.PREVIEW_CONF, LIVE_RELOAD=True)
     output = Path(settings["OUTPUT_PATH"])
+    content = Path(settings["PATH"])
+    watched = [content, content.parent / "data", Path(settings["THEME"]), site.ROOT / "plugins"]
     _rebuild(settings, output, "")
     RootedHTTPServer.allow_reuse_address = True
-    server = RootedHTTPServer(str(output), ("127.0.0.1", args.port), ComplexHTTPRequestHandler)
+    server = RootedHTTPServer(str(output), ("127.0.0.1", port), ComplexHTTPRequestHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Forhåndsvisning: http://localhost:{args.port}/  (stop med Ctrl+C)")
+    print(f"Forhåndsvisning: http://localhost:{port}/  (stop med Ctrl+C)")
     try:
-        for changes in watchfiles.watch(*[site.ROOT / name for name in WATCHED]):
-            names = sorted({Path(path).relative_to(site.ROOT).as_posix() for _, path in changes})
+        for changes in watchfiles.watch(*[p for p in watched if p.exists()], stop_event=stop):
+            names = sorted({Path(path).name for _, path in changes})
             _rebuild(settings, output, ", ".join(names))
-    except KeyboardInterrupt:
-        pass
     finally:
         server.shutdown()
-    return 0
+        server.server_close()
 
 
 def _rebuild(settings: dict, output: Path, changed: str) -> None:

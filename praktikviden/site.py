@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from plugins.kb.problems import ContentError, Problem
+from plugins.kb.problems import Problem
 from plugins.validator.plugin import all_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,4 +103,3 @@ def _swap(staging: Path, output: Path) -> None:
         os.replace(output, old)
     os.replace(staging, output)
     shutil.rmtree(old, ignore_errors=True)
-

@@ -45,9 +45,7 @@ def trust(md: Markdown, html: str) -> str:
 
 def clean(md: Markdown, html: str) -> Markup:
     """Sanitise one conversion's output, then put back the HTML that :func:`trust` set aside."""
-    safe = nh3.clean(
-        html, tags=set(TAGS), attributes=ATTRIBUTES, url_schemes=set(URL_SCHEMES), link_rel=None
-    )
+    safe = nh3.clean(html, tags=set(TAGS), attributes=ATTRIBUTES, url_schemes=set(URL_SCHEMES), link_rel=None)
     for index, trusted in enumerate(md.__dict__.pop(_TRUSTED, [])):
         safe = safe.replace(f"<p>{_token(index)}</p>", trusted).replace(_token(index), trusted)
     return Markup(safe)

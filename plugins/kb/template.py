@@ -21,7 +21,9 @@ def minutes_template(committee: Committee, date: dt.date) -> str:
     an unfinished file can never be published.
     """
     planned = next((meeting for meeting in committee.planned if meeting.date == date), None)
-    time = f"{format_time(planned.time.start)}–{format_time(planned.time.end)}" if planned and planned.time else ""
+    time = ""
+    if planned and planned.time:
+        time = f"{format_time(planned.time.start)}–{format_time(planned.time.end)}"
     place = planned.place if planned and planned.place else ""
     lines = [
         "---",

@@ -43,12 +43,14 @@ def stabilise(index_dir: Path) -> None:
         for path in sorted((index_dir / "filter").glob(f"{language}_*.pf_filter")):
             name, values = _read(path)
             path.unlink()
-            renamed[path.stem] = _write(index_dir / "filter", language, ".pf_filter", [name, sorted(values)], 7)
+            value = [name, sorted(values)]
+            renamed[path.stem] = _write(index_dir / "filter", language, ".pf_filter", value, 7)
         meta_path = index_dir / f"pagefind.{info['hash']}.pf_meta"
         meta = _read(meta_path)
         meta_path.unlink()
         # The metadata's fourth field lists the filters as [name, file hash].
         meta[3] = sorted([name, renamed.get(stem, stem)] for name, stem in meta[3])
         meta[4] = sorted(meta[4], key=lambda sort: sort[0])  # [name, page order] per sort key
-        info["hash"] = _write(index_dir, "pagefind." + language, ".pf_meta", meta, 10).removeprefix("pagefind.")
+        name = _write(index_dir, f"pagefind.{language}", ".pf_meta", meta, 10)
+        info["hash"] = name.removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
