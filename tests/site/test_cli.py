@@ -43,7 +43,8 @@ def test_new_minutes_then_check_then_build(editor_site, capsys):
     assert errors.startswith("3 fejl i indholdet")
     assert f"{NEW_FILE}:9: feltet 'navn' mangler i mødelederen" in errors
 
-    filled = text.replace("navn:\n", "navn: Dorte Engsig\n").replace("organisation:\n", "organisation: SOSU MV\n")
+    filled = text.replace("navn:\n", "navn: Dorte Engsig\n")
+    filled = filled.replace("organisation:\n", "organisation: SOSU MV\n")
     path.write_text(filled, encoding="utf-8")
     assert cli.main(["check"]) == 0
     assert cli.main(["build", "--preview"]) == 0

@@ -5,11 +5,13 @@ import pytest
 from plugins.datatable.table import ChartKind, ColumnType
 from plugins.kb.fields import (
     COLUMN_FIELDS,
+    COMMITTEE_FIELDS,
     DATASET_FIELDS,
     MEETING_FIELDS,
     PAGE_FIELDS,
     PAGE_TYPES,
     PERSON_FIELDS,
+    PLANNED_FIELDS,
     THEME_FIELDS,
 )
 from plugins.kb.model import BlockKind
@@ -17,7 +19,9 @@ from plugins.kb.model import BlockKind
 GUIDE = Path("docs/referater.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("field", MEETING_FIELDS + PERSON_FIELDS, ids=lambda f: f.key)
+@pytest.mark.parametrize(
+    "field", MEETING_FIELDS + PERSON_FIELDS + COMMITTEE_FIELDS + PLANNED_FIELDS, ids=lambda f: f.key
+)
 def test_every_field_is_described_in_the_editor_guide(field):
     assert f"`{field.key}`" in GUIDE
 
