@@ -19,6 +19,7 @@ from pelican.log import init as init_logging
 from plugins.kb.problems import ContentError
 from plugins.kb.template import minutes_file_name, minutes_template
 from plugins.kb.values import suggest
+from plugins.minutes.plugin import read_committees
 
 from . import site
 
@@ -113,8 +114,7 @@ def run_check(args) -> int:
 def run_new_minutes(args) -> int:
     """Write a new minutes file; never overwrite one."""
     settings = site.load_settings()
-    site.Pelican(settings)  # reads the committees (the 'initialized' signal)
-    committees = settings["KB_COMMITTEES"].by_slug
+    committees = read_committees(Path(settings["PATH"])).by_slug
     committee = committees.get(args.udvalg)
     if committee is None:
         known = sorted(committees)

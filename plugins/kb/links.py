@@ -58,10 +58,10 @@ def resolve(source_dir: str, path: str) -> str:
     return posixpath.normpath(posixpath.join(source_dir, unquote(path)))
 
 
-def static_targets(text: str, source_dir: str) -> set[str]:
-    """Return the content-relative paths of the files ``text`` links with ``{static}``/``{attach}``."""
+def static_targets(links: list[Link], source_dir: str) -> set[str]:
+    """Return the content-relative paths of the files ``links`` name with ``{static}``/``{attach}``."""
     targets = set()
-    for link in find_links(text):
+    for link in links:
         match = _PELICAN.match(link.target)
         if match and match[1] != "filename":
             targets.add(resolve(source_dir, match[2].partition("#")[0]))
@@ -69,16 +69,16 @@ def static_targets(text: str, source_dir: str) -> set[str]:
 
 
 def link_problems(
-    text: str,
+    links: list[Link],
     source: str,
     source_dir: str,
     content_files: set[str],
     anchors: Callable[[str], set[str] | None],
 ) -> list[Problem]:
-    """Return a problem for every link in ``text`` that does not resolve.
+    """Return a problem for every link in ``links`` that does not resolve.
 
     Args:
-        text: the whole file as the editor wrote it.
+        links: the file's links (:func:`find_links`).
         source: the file's path for messages (e.g. ``content/sider/om.md``).
         source_dir: the file's folder relative to ``content/`` (e.g. ``sider``).
         content_files: every file under ``content/``, relative to it.
@@ -88,7 +88,7 @@ def link_problems(
     """
     problems = []
     own_path = posixpath.join(source_dir, posixpath.basename(source))
-    for link in find_links(text):
+    for link in links:
         target = link.target
         if _EXTERNAL.match(target):
             continue

@@ -47,10 +47,15 @@ def _load(content_root: Path, folder: str, parse) -> Registry:
     return registry
 
 
+def read_committees(content_root: Path) -> Registry:
+    """Read ``content/udvalg/*.yml``."""
+    return _load(content_root, COMMITTEES_DIR, parse_committee)
+
+
 def load_committees(pelican) -> None:
     """Read committee and theme files once per build (initialized: before any reader needs them)."""
     content_root = Path(pelican.settings["PATH"])
-    pelican.settings["KB_COMMITTEES"] = _load(content_root, COMMITTEES_DIR, parse_committee)
+    pelican.settings["KB_COMMITTEES"] = read_committees(content_root)
     pelican.settings["KB_THEMES"] = _load(content_root, THEMES_DIR, parse_theme)
 
 
@@ -100,9 +105,8 @@ def add_static_links(generator) -> None:
     content_root = Path(generator.settings["PATH"])
     for article in generator.articles + generator.drafts:
         if getattr(article, "meeting", None) is not None:
-            path = Path(article.source_path)
-            folder = path.parent.relative_to(content_root).as_posix()
-            generator.context["static_links"] |= static_targets(path.read_text(encoding="utf-8"), folder)
+            folder = Path(article.source_path).parent.relative_to(content_root).as_posix()
+            generator.context["static_links"] |= static_targets(article.kb_links, folder)
 
 
 def register() -> None:

@@ -12,6 +12,7 @@ from pelican.utils import SafeDatetime
 from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
 from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
+from plugins.kb.links import find_links
 from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
 from plugins.kb.problems import Problem
 from plugins.kb.sanitize import clean
@@ -41,8 +42,12 @@ class ContentReader(MarkdownReader):
         source = path.relative_to(content_root.parent).as_posix()
         text = path.read_text(encoding="utf-8")
         if path.relative_to(content_root).parts[0] == MINUTES_DIR:
-            return self._read_meeting(text, source, path.stem)
-        return self._read_page(text, source, path.stem)
+            body, metadata = self._read_meeting(text, source, path.stem)
+        else:
+            body, metadata = self._read_page(text, source, path.stem)
+        # Found here, where the text is at hand, for the link check and the static files to publish.
+        metadata["kb_links"] = find_links(text)
+        return body, metadata
 
     def _render(self, markdown_text: str) -> Markup:
         """Markdown to HTML, sanitised (raw HTML can never inject script) and marked safe for templates.

@@ -63,10 +63,8 @@ def _broken_links(contents, context, content_root: Path) -> list[Problem]:
 
     problems = []
     for content in contents:
-        relative = Path(content.source_path).relative_to(content_root)
-        text = Path(content.source_path).read_text(encoding="utf-8")
-        source = _source(content, content_root)
-        problems += link_problems(text, source, relative.parent.as_posix(), files, anchors)
+        folder = Path(content.source_path).parent.relative_to(content_root).as_posix()
+        problems += link_problems(content.kb_links, _source(content, content_root), folder, files, anchors)
     return problems
 
 
