@@ -64,6 +64,15 @@ CATEGORIES_SAVE_AS = "udvalg/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 NEWEST_FIRST_ARCHIVES = True
+
+
+def _newest_first(article):
+    """Newest meeting first; meetings on the same day by file name, so every build lists them alike."""
+    return (-article.date.timestamp(), article.source_path)
+
+
+# Pelican finds the files as a set, in an order that changes from run to run: sort fully.
+ARTICLE_ORDER_BY = _newest_first
 # One language only: two committees meeting on the same day share a slug (the date) but are not translations.
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None

@@ -218,7 +218,10 @@ def _rebuild(settings: dict, output: Path, changed: str) -> None:
     output.mkdir(exist_ok=True)
     (output / "livereload.js").write_bytes(LIVE_RELOAD_SCRIPT.read_bytes())
     state = {"build": time.time_ns(), "errors": errors}
-    (output / "livereload.json").write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    # Replaced in one step: the page polls this file and must never read it half-written.
+    pending = output / ".livereload.json.ny"
+    pending.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+    os.replace(pending, output / "livereload.json")
 
 
 def main_exit() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from plugins.kb.model import Committee, Theme
 from plugins.kb.parse import parse_committee, parse_theme
 from plugins.kb.problems import Problem
 
-from .reader import ContentReader
+from .reader import MINUTES_DIR, ContentReader
 
 COMMITTEES_DIR = "udvalg"
 THEMES_DIR = "temaer"
@@ -62,6 +63,21 @@ def load_committees(pelican) -> None:
 def add_reader(readers) -> None:
     """Use our front-matter reader for .md files (readers_init: the reader table exists)."""
     readers.reader_classes["md"] = ContentReader
+
+
+def prefetch_minutes(generator) -> None:
+    """Start parsing the minutes on every core (article_generator_init: before any is read)."""
+    reader = generator.readers.readers.get("md")
+    if isinstance(reader, ContentReader):
+        settings = generator.settings
+        files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+        reader.prefetch(
+            sorted(
+                os.path.join(generator.path, name)
+                for name in files
+                if name.endswith(".md") and Path(name).parts[0] == MINUTES_DIR
+            )
+        )
 
 
 def link_meetings(generators) -> None:
@@ -115,4 +131,5 @@ def register() -> None:
     signals.article_generator_finalized.connect(add_static_links)
     signals.initialized.connect(load_committees)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(prefetch_minutes)
     signals.all_generators_finalized.connect(link_meetings)

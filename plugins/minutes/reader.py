@@ -18,6 +18,8 @@ from plugins.kb.problems import Problem
 from plugins.kb.sanitize import clean
 from plugins.kb.values import check_keys, suggest
 
+from .parallel import PARSED, ParsedMeeting, parse_in_parallel
+
 MINUTES_DIR = "referater"
 GUIDE_URL = "guide/"
 # A date that sorts harmlessly for content that failed to parse; the build stops before output.
@@ -42,12 +44,48 @@ class ContentReader(MarkdownReader):
         source = path.relative_to(content_root.parent).as_posix()
         text = path.read_text(encoding="utf-8")
         if path.relative_to(content_root).parts[0] == MINUTES_DIR:
-            body, metadata = self._read_meeting(text, source, path.stem)
-        else:
-            body, metadata = self._read_page(text, source, path.stem)
+            return self._read_meeting(self._parsed(source, text), source, path.stem)
+        body, metadata = self._read_page(text, source, path.stem)
         # Found here, where the text is at hand, for the link check and the static files to publish.
         metadata["kb_links"] = find_links(text)
         return body, metadata
+
+    def prefetch(self, paths: list[str]) -> None:
+        """Start parsing these minutes files on every core; :meth:`read` then takes the results.
+
+        Pelican reads files one at a time on one core, and parsing the minutes (mostly Markdown) is
+        most of a build. Below ``KB_PARALLEL_MIN`` files to parse, starting worker processes costs
+        more than it saves, and :meth:`read` parses as before.
+        """
+        content_root = Path(self.settings["PATH"])
+        pending = []
+        for path in paths:
+            source = Path(path).relative_to(content_root.parent).as_posix()
+            key = (source, Path(path).read_text(encoding="utf-8"))
+            if key not in self._cache():
+                pending.append(key)
+        self._futures = parse_in_parallel(self, pending, self.settings.get("KB_PARALLEL_MIN", 50))
+
+    def parse_minutes(self, source: str, text: str) -> ParsedMeeting:
+        """Parse one minutes file: the meeting (None if it failed), its problems and its links."""
+        committees = self.settings["KB_COMMITTEES"].known
+        themes = self.settings["KB_THEMES"].known
+        meeting, problems = parse_meeting(text, source, committees, self._render, themes)
+        return ParsedMeeting(meeting, problems, find_links(text))
+
+    def _cache(self) -> dict:
+        """Parsed minutes kept between builds of one process (the live preview), else nothing."""
+        return PARSED if self.settings.get("KB_KEEP_PARSED") else {}
+
+    def _parsed(self, source: str, text: str) -> ParsedMeeting:
+        cache = self._cache()
+        parsed = cache.get((source, text))
+        if parsed is None:
+            # Prefetched, unless the file was not there or has changed since.
+            future = getattr(self, "_futures", {}).pop((source, text), None)
+            parsed = future.result() if future is not None else self.parse_minutes(source, text)
+            cache[(source, text)] = parsed
+        return parsed
 
     def _render(self, markdown_text: str) -> Markup:
         """Markdown to HTML, sanitised (raw HTML can never inject script) and marked safe for templates.
@@ -59,14 +97,13 @@ class ContentReader(MarkdownReader):
             self._markdown = Markdown(**self.settings["MARKDOWN"])
         return clean(self._markdown, self._markdown.reset().convert(markdown_text))
 
-    def _read_meeting(self, text: str, source: str, stem: str) -> tuple[str, dict]:
+    def _read_meeting(self, parsed: ParsedMeeting, source: str, stem: str) -> tuple[str, dict]:
         committees = self.settings["KB_COMMITTEES"]
-        themes = self.settings["KB_THEMES"].known
-        meeting, problems = parse_meeting(text, source, committees.known, self._render, themes)
+        meeting, problems = parsed.meeting, parsed.problems
         committee = meeting and committees.by_slug.get(meeting.committee)
         if committee is None:
             # A broken committee file has already been reported by the minutes plugin.
-            return "", self._failed(source, stem, problems)
+            return "", {**self._failed(source, stem, problems), "kb_links": parsed.links}
         metadata = {
             "title": f"{committee.name}, {format_date(meeting.date)}",
             "date": SafeDatetime.combine(meeting.date, meeting.time.start),
@@ -77,6 +114,7 @@ class ContentReader(MarkdownReader):
             "meeting": meeting,
             "committee": committee,
             "kb_problems": [],
+            "kb_links": parsed.links,
         }
         return "", metadata
 

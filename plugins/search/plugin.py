@@ -8,9 +8,12 @@ Python API: no download, no Node.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import queue
+import re
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pelican import signals
@@ -31,28 +34,105 @@ def add_filters(generator) -> None:
     generator.env.filters["soegeord"] = search_terms
 
 
-async def _index(site: Path) -> int:
-    config = IndexConfig(output_path=str(site / INDEX_DIR))
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site))
+class _Indexer:
+    """Pagefind indexing the written site in a thread of its own, while Pelican goes on writing.
+
+    Indexing the meetings is most of Pagefind's work. It starts as soon as Pelican has written them
+    (they are written first) and runs on the other core while Pelican writes the registers, themes and
+    datasets; :meth:`finish` then adds every other page and writes the index.
+    """
+
+    def __init__(self, site: Path, first: str = ""):
+        self._site = site
+        self._rest: queue.Queue[str | None] = queue.Queue()
+        thread = ThreadPoolExecutor(max_workers=1)
+        # A thread with its own event loop: the build may be started from code that runs one already.
+        self._pages = thread.submit(asyncio.run, self._index(first))
+        thread.shutdown(wait=False)
+
+    async def _index(self, first: str) -> int:
+        config = IndexConfig(output_path=str(self._site / INDEX_DIR))
+        async with PagefindIndex(config=config) as index:
+            pages = (await index.add_directory(str(self._site), glob=first))["page_count"] if first else 0
+            rest = await asyncio.to_thread(self._rest.get)
+            if rest is None:
+                raise _Abandoned  # leaves the context without writing an index
+            if rest:
+                pages += (await index.add_directory(str(self._site), glob=rest))["page_count"]
+        return pages
+
+    def finish(self, rest: str) -> int:
+        """Add the files matching ``rest`` (a Pagefind glob; "" for none), write the index, return pages."""
+        self._rest.put(rest)
+        return self._pages.result()
+
+    def abandon(self) -> None:
+        """Stop without writing: the build this index was for did not finish."""
+        self._rest.put(None)
+        with contextlib.suppress(_Abandoned):
+            self._pages.result()
+
+
+class _Abandoned(Exception):
+    pass
+
+
+# The indexer of the build under way (one build at a time per process).
+_running: _Indexer | None = None
+
+
+def _pattern(save_as: str) -> str:
+    """A SAVE_AS setting as a Pagefind glob: "referater/{category}/{slug}/index.html" → "referater/*/*/…"."""
+    return re.sub(r"\{[^}]*\}", "*", save_as)
+
+
+def _glob_of(names: list[str]) -> str:
+    """A Pagefind (Wax) glob matching exactly these paths, or "" for none."""
+    escaped = (re.sub(r"([\\{}\[\]*?<>:,!])", r"\\\1", name) for name in names)
+    return "{" + ",".join(escaped) + "}" if names else ""
+
+
+def _matches(name: str, pattern: str) -> bool:
+    """Whether the path ``name`` matches the glob ``pattern`` from the site's root, as Pagefind matches it."""
+    return name.count("/") == pattern.count("/") and PurePosixPath(name).match(pattern)
+
+
+def start_index(generator, writer) -> None:
+    """Start indexing the meeting pages (article_writer_finalized: they are all written)."""
+    global _running
+    if generator.settings.get("SEARCH_INDEX", True) and generator.settings["ARTICLE_SAVE_AS"]:
+        _running = _Indexer(Path(generator.output_path), _pattern(generator.settings["ARTICLE_SAVE_AS"]))
+
+
+def abandon_index(pelican) -> None:
+    """Stop an index left by a build that failed (initialized: a new build begins)."""
+    global _running
+    if _running is not None:
+        _running.abandon()
+        _running = None
+
+
+def build_index(pelican) -> None:
+    """Index the rest of ``output/`` and write the index (finalized), unless SEARCH_INDEX is False."""
+    global _running
+    if not pelican.settings.get("SEARCH_INDEX", True):
+        return
+    site = Path(pelican.output_path)
+    first = _pattern(pelican.settings["ARTICLE_SAVE_AS"]) if _running is not None else ""
+    names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    rest = sorted(name for name in names if not (first and _matches(name, first)))
+    indexer, _running = _running or _Indexer(site), None
+    pages = indexer.finish(_glob_of(rest))
     for pattern in UNUSED:
         for path in (site / INDEX_DIR).glob(pattern):
             path.unlink()
     stabilise(site / INDEX_DIR)
-    return result["page_count"]
-
-
-def build_index(pelican) -> None:
-    """Index ``output/`` after Pelican has written it (finalized), unless SEARCH_INDEX is False."""
-    if not pelican.settings.get("SEARCH_INDEX", True):
-        return
-    # A thread of its own: the build may be started from code that already runs an event loop.
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        pages = thread.submit(lambda: asyncio.run(_index(Path(pelican.output_path)))).result()
     log.info("Søgeindeks: %d sider indekseret i %s/", pages, INDEX_DIR)
 
 
 def register() -> None:
     """Connect the receivers."""
     signals.generator_init.connect(add_filters)
+    signals.initialized.connect(abandon_index)
+    signals.article_writer_finalized.connect(start_index)
     signals.finalized.connect(build_index)

@@ -6,7 +6,10 @@ front matter), their decisions, the pages tagged with it, and the datasets those
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from pelican import signals
@@ -96,6 +99,12 @@ def link_related(generators) -> None:
         key=lambda a: (a.date, a.category.slug),
         reverse=True,
     )
+    # Every agenda item, newest meeting first; and per theme, the positions of its items in that list.
+    ranked = [(article, item) for article in articles for item in article.meeting.agenda]
+    ranks_by_theme: dict[str, list[int]] = defaultdict(list)
+    for rank, (_, item) in enumerate(ranked):
+        for theme in item.themes:
+            ranks_by_theme[theme].append(rank)
     for content in [*pages, *articles]:
         meeting = getattr(content, "meeting", None)
         own = (
@@ -109,13 +118,20 @@ def link_related(generators) -> None:
         content.related_pages = [
             page for count, page in sorted(shared, key=lambda s: (-s[0], s[1].title)) if count
         ][:RELATED_LIMIT]
-        content.related_items = [
-            (article, item)
-            for article in articles
-            if article is not content
-            for item in article.meeting.agenda
-            if own & set(item.themes)
-        ][:RELATED_LIMIT]
+        content.related_items = list(islice(_items_on(own, content, ranked, ranks_by_theme), RELATED_LIMIT))
+
+
+def _items_on(themes, content, ranked, ranks_by_theme):
+    """The agenda items, in ``ranked`` order, on any of ``themes`` and not in ``content`` itself.
+
+    Merging each theme's sorted ranks lazily stops at the first few matches instead of going through
+    every item of every meeting for every page.
+    """
+    previous = None
+    for rank in heapq.merge(*(ranks_by_theme.get(theme, ()) for theme in themes)):
+        if rank != previous and ranked[rank][0] is not content:
+            yield ranked[rank]
+        previous = rank
 
 
 def get_generators(pelican):
