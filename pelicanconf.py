@@ -33,6 +33,7 @@ PLUGINS = [
     "plugins.themes",
     "plugins.guide",
     "plugins.search",
+    "plugins.preview",
 ]
 
 ARTICLE_PATHS = ["referater"]

@@ -19,7 +19,9 @@ from pelican.log import init as init_logging
 from plugins.kb.problems import ContentError
 from plugins.kb.template import minutes_file_name, minutes_template
 from plugins.kb.values import suggest
+from plugins.minutes.parallel import forget_parsed
 from plugins.minutes.plugin import read_committees
+from plugins.minutes.reader import MINUTES_DIR
 
 from . import site
 
@@ -181,11 +183,21 @@ def run_serve(args) -> int:
     return 0
 
 
+# After a quick build the preview waits this long for the editor to pause, then builds everything.
+QUIET_MS = 1500
+
+
 def preview(settings: dict, port: int, stop: threading.Event | None = None) -> None:
-    """Build the site, serve it on ``port`` and rebuild when a watched file changes, until ``stop``."""
+    """Build the site, serve it on ``port`` and rebuild when a watched file changes, until ``stop``.
+
+    When only minutes changed, a quick build rewrites just their pages, so the edit shows at once
+    however large the archive; the listings, registers and search index follow in a full build as
+    soon as no file has changed for QUIET_MS. Any other change gets a full build straight away.
+    """
     import watchfiles
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
+    settings = {**settings, "KB_KEEP_PARSED": True}
     output = Path(settings["OUTPUT_PATH"])
     content = Path(settings["PATH"])
     watched = [content, content.parent / "data", Path(settings["THEME"]), site.ROOT / "plugins"]
@@ -194,27 +206,53 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
     server = RootedHTTPServer(str(output), ("127.0.0.1", port), ComplexHTTPRequestHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Forhåndsvisning: http://localhost:{port}/  (stop med Ctrl+C)")
+    behind = False  # a quick build has left listings and search behind
     try:
-        for changes in watchfiles.watch(*[p for p in watched if p.exists()], stop_event=stop):
-            names = sorted({Path(path).name for _, path in changes})
-            _rebuild(settings, output, ", ".join(names))
+        for changes in watchfiles.watch(
+            *[p for p in watched if p.exists()], stop_event=stop, yield_on_timeout=True, rust_timeout=QUIET_MS
+        ):
+            if not changes:
+                if behind:
+                    _rebuild(settings, output, "oversigter og søgning")
+                    behind = False
+                continue
+            paths = sorted({Path(path) for _, path in changes})
+            names = ", ".join(sorted({path.name for path in paths}))
+            minutes_folder = (content / MINUTES_DIR).resolve()
+            if all(path.suffix == ".md" and path.resolve().parent == minutes_folder for path in paths):
+                if all(path.is_file() for path in paths) and (output / "index.html").exists():
+                    behind = _rebuild(settings, output, f"ændret: {names}", paths) or behind
+                    continue
+            else:
+                forget_parsed()  # committees, themes, data or code changed: parse every file again
+            _rebuild(settings, output, f"ændret: {names}")
+            behind = False
     finally:
         server.shutdown()
         server.server_close()
 
 
-def _rebuild(settings: dict, output: Path, changed: str) -> None:
-    """Build the preview; on failure keep the last good site and show the problems in the browser."""
+def _rebuild(settings: dict, output: Path, note: str, minutes: list[Path] | None = None) -> bool:
+    """Build the preview (only the pages of ``minutes``, if given); return whether it succeeded.
+
+    ``note`` says in the terminal why it was built.
+
+    On failure the last good site stays and the problems show in the browser.
+    """
     started = time.monotonic()
     errors = ""
     try:
-        site.build(settings)
+        if minutes:
+            site.rebuild_pages(settings, minutes)
+        else:
+            site.build(settings)
     except (ContentError, site.BuildFailed) as error:
         errors = str(error)
         print(errors, file=sys.stderr)
     else:
         took = f"{time.monotonic() - started:.1f}".replace(".", ",")
-        print(f"Bygget på {took} s{f' (ændret: {changed})' if changed else ''}.")
+        later = "; oversigter og søgning følger, når du holder pause" if minutes else ""
+        print(f"Bygget på {took} s{f' ({note})' if note else ''}{later}.")
     output.mkdir(exist_ok=True)
     (output / "livereload.js").write_bytes(LIVE_RELOAD_SCRIPT.read_bytes())
     state = {"build": time.time_ns(), "errors": errors}
@@ -222,6 +260,7 @@ def _rebuild(settings: dict, output: Path, changed: str) -> None:
     pending = output / ".livereload.json.ny"
     pending.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     os.replace(pending, output / "livereload.json")
+    return not errors
 
 
 def main_exit() -> None:

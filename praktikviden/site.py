@@ -67,6 +67,18 @@ class _ErrorCounter(logging.Handler):
         self.count += 1
 
 
+def _run(settings: dict) -> None:
+    """Run Pelican; raise BuildFailed if it logged errors."""
+    counter = _ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        Pelican(settings).run()
+    finally:
+        logging.getLogger().removeHandler(counter)
+    if counter.count:
+        raise BuildFailed(f"{counter.count} fejl under bygningen (se ovenfor) — intet er udgivet.")
+
+
 def build(settings: dict) -> Path:
     """Build the site into its output folder atomically; return the folder.
 
@@ -81,17 +93,34 @@ def build(settings: dict) -> Path:
     output = Path(settings["OUTPUT_PATH"]).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-ny-", dir=output.parent))
-    counter = _ErrorCounter()
-    logging.getLogger().addHandler(counter)
     try:
-        Pelican({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False}).run()
-        if counter.count:
-            raise BuildFailed(f"{counter.count} fejl under bygningen (se ovenfor) — intet er udgivet.")
+        _run({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
         _swap(staging, output)
     finally:
-        logging.getLogger().removeHandler(counter)
         shutil.rmtree(staging, ignore_errors=True)
     return output
+
+
+def rebuild_pages(settings: dict, minutes: list[Path]) -> None:
+    """Rewrite in place only the pages of these minutes files: the live preview's quick build.
+
+    Everything is read and checked as in a full build, so a problem anywhere still stops it before
+    anything is written. Listings, registers, feeds and the search index are left as they were
+    (plugins/preview); a full build brings them up to date.
+
+    Raises:
+        ContentError: the content has problems (every one is listed).
+        BuildFailed: Pelican logged errors while building.
+
+    """
+    _run(
+        {
+            **settings,
+            "KB_WRITE_ONLY": [str(path) for path in minutes],
+            "SEARCH_INDEX": False,
+            "DELETE_OUTPUT_DIRECTORY": False,
+        }
+    )
 
 
 def _swap(staging: Path, output: Path) -> None:

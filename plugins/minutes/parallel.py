@@ -30,6 +30,11 @@ class ParsedMeeting:
 # live preview then parses only the files that changed.
 PARSED: dict[tuple[str, str], ParsedMeeting] = {}
 
+def forget_parsed() -> None:
+    """Empty the kept minutes: what they were parsed against (committees, themes, data) has changed."""
+    PARSED.clear()
+
+
 # The reader the workers parse with; a forked worker inherits it.
 _reader = None
 

@@ -58,12 +58,16 @@ class ContentReader(MarkdownReader):
         more than it saves, and :meth:`read` parses as before.
         """
         content_root = Path(self.settings["PATH"])
-        pending = []
-        for path in paths:
-            source = Path(path).relative_to(content_root.parent).as_posix()
-            key = (source, Path(path).read_text(encoding="utf-8"))
-            if key not in self._cache():
-                pending.append(key)
+        keys = [
+            (Path(path).relative_to(content_root.parent).as_posix(), Path(path).read_text(encoding="utf-8"))
+            for path in paths
+        ]
+        cache = self._cache()
+        # Keep what this build can use: not the old texts of edited files nor removed files.
+        kept = {key: cache[key] for key in keys if key in cache}
+        cache.clear()
+        cache.update(kept)
+        pending = [key for key in keys if key not in cache]
         self._futures = parse_in_parallel(self, pending, self.settings.get("KB_PARALLEL_MIN", 50))
 
     def parse_minutes(self, source: str, text: str) -> ParsedMeeting:

@@ -20,6 +20,7 @@ from pelican.generators import Generator
 from plugins.kb.export import export, meeting_record
 from plugins.kb.ical import calendar
 from plugins.kb.registers import danish_sort_key, follow_ups, organisations
+from plugins.preview.plugin import writes_only_some
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
@@ -55,7 +56,9 @@ class RegisterGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
-        """Write every register."""
+        """Write every register (not in a quick preview build: see plugins/preview)."""
+        if writes_only_some(self.settings):
+            return
         self.writer = writer
         articles = self.context.get("articles", [])
         meetings = sorted(articles, key=lambda article: (article.date, article.category.slug), reverse=True)
@@ -161,6 +164,8 @@ def get_generators(pelican):
 
 def write_sitemap(pelican) -> None:
     """List every HTML page of the written site in sitemap.xml (finalized: all pages exist)."""
+    if writes_only_some(pelican.settings):
+        return
     address = pelican.settings.get("SITE_ADDRESS", "").rstrip("/")
     output = Path(pelican.output_path)
     pages = sorted(

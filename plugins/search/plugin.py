@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
+import json
 import logging
 import queue
 import re
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
@@ -97,6 +100,18 @@ def _matches(name: str, pattern: str) -> bool:
     return name.count("/") == pattern.count("/") and PurePosixPath(name).match(pattern)
 
 
+def _written_whole(index_dir: Path) -> bool:
+    """Whether every index file Pagefind wrote is complete: the entry file and the gzip files parse."""
+    try:
+        json.loads((index_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for path in index_dir.rglob("*"):
+            if path.suffix.startswith(".pf_") or path.suffix == ".pagefind":
+                gzip.decompress(path.read_bytes())
+    except (OSError, ValueError, EOFError):
+        return False
+    return True
+
+
 def start_index(generator, writer) -> None:
     """Start indexing the meeting pages (article_writer_finalized: they are all written)."""
     global _running
@@ -123,6 +138,14 @@ def build_index(pelican) -> None:
     rest = sorted(name for name in names if not (first and _matches(name, first)))
     indexer, _running = _running or _Indexer(site), None
     pages = indexer.finish(_glob_of(rest))
+    if not _written_whole(site / INDEX_DIR):
+        # Pagefind's service can be stopped before its last writes reach the disk; index again.
+        log.warning("Søgeindekset blev ikke skrevet helt; det bygges igen.")
+        shutil.rmtree(site / INDEX_DIR)
+        pages = _Indexer(site, "**/*.html").finish("")
+        if not _written_whole(site / INDEX_DIR):
+            log.error("Søgeindekset blev ikke skrevet helt (%s/); byg igen.", INDEX_DIR)
+            return
     for pattern in UNUSED:
         for path in (site / INDEX_DIR).glob(pattern):
             path.unlink()

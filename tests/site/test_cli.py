@@ -108,7 +108,7 @@ def _wait_for(condition, seconds: float = 20):
     raise AssertionError("the preview did not change in time")
 
 
-def test_preview_rebuilds_on_save_and_shows_errors(tmp_path):
+def test_preview_rebuilds_on_save_and_shows_errors(tmp_path, capsys):
     settings = site_settings(FIXTURES / "link_broken" / "content", tmp_path, LIVE_RELOAD=True)
     (tmp_path / "content/sider/frafald.md").unlink()
     minutes = tmp_path / "content/referater/2024-09-16-luu-test.md"
@@ -123,8 +123,13 @@ def test_preview_rebuilds_on_save_and_shows_errors(tmp_path):
         assert "Status fra AMU" in page and 'src="../../../livereload.js"' in page
 
         minutes.write_text(minutes.read_text(encoding="utf-8").replace("Status fra AMU", "Nyt fra AMU"))
-        _wait_for(lambda: _state(base)["build"] != first["build"])
+        quick = _wait_for(lambda: _state(base)["build"] != first["build"] and _state(base))
         assert "Nyt fra AMU" in _get(f"{base}/referater/luu-test/2024-09-16/")
+        assert "(ændret: 2024-09-16-luu-test.md); oversigter og søgning følger" in capsys.readouterr().out
+        # Once the editor pauses, a full build brings the listings up to date: here the feed.
+        _wait_for(lambda: _state(base)["build"] != quick["build"])
+        assert "Nyt fra AMU" in _get(f"{base}/feeds/referater.atom.xml")
+        assert "Bygget på" in capsys.readouterr().out
 
         minutes.write_text(minutes.read_text(encoding="utf-8").replace("dato: 2024-09-16", "dato: 16/9"))
         broken = _wait_for(lambda: _state(base)["errors"] and _state(base))

@@ -1,0 +1,53 @@
+"""Quick rebuilds for the live preview: when only minutes changed, write only their pages.
+
+The preview sets ``KB_WRITE_ONLY`` to the minutes files that changed. Such a build reads everything
+as usual (the reader keeps the minutes it parsed before, ``KB_KEEP_PARSED``) and checks everything,
+but writes only the changed meetings' pages: no listings, registers, feeds or search index. Once the
+editor pauses, the preview follows with a full build that brings those up to date.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican import signals
+from pelican.writers import Writer
+
+
+def writes_only_some(settings: dict) -> bool:
+    """Whether this build writes only the pages of changed minutes (a quick preview build)."""
+    return settings.get("KB_WRITE_ONLY") is not None
+
+
+class SelectedWriter(Writer):
+    """Pelican's writer, writing only the files in ``KB_SELECTED_OUTPUT``; the others are not rendered."""
+
+    def write_file(self, name, *args, **kwargs):
+        """Render and write ``name`` if it is selected."""
+        if name in self.settings["KB_SELECTED_OUTPUT"]:
+            super().write_file(name, *args, **kwargs)
+
+    def write_feed(self, *args, **kwargs):
+        """Feeds list many meetings: they wait for the full build."""
+
+
+def select_output(generators) -> None:
+    """Select the pages of the changed minutes (all_generators_finalized: every page is known)."""
+    settings = generators[0].settings
+    if writes_only_some(settings):
+        changed = {os.path.realpath(path) for path in settings["KB_WRITE_ONLY"]}
+        articles = generators[0].context.get("articles", [])
+        settings["KB_SELECTED_OUTPUT"] = {
+            article.save_as for article in articles if os.path.realpath(article.source_path) in changed
+        }
+
+
+def get_writer(pelican):
+    """Use the selecting writer for a quick build."""
+    return SelectedWriter if writes_only_some(pelican.settings) else None
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.all_generators_finalized.connect(select_output)
+    signals.get_writer.connect(get_writer)
