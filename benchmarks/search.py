@@ -29,7 +29,15 @@ from benchmarks.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("praktikvejleder", "spiremedarbejdere", "frafald")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

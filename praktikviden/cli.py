@@ -197,7 +197,7 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
     import watchfiles
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
-    settings = {**settings, "KB_KEEP_PARSED": True}
+    settings = site.preview_settings(settings)
     output = Path(settings["OUTPUT_PATH"])
     content = Path(settings["PATH"])
     watched = [content, content.parent / "data", Path(settings["THEME"]), site.ROOT / "plugins"]

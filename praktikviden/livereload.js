@@ -32,7 +32,7 @@
     } catch {
       // The server is restarting; try again.
     }
-    setTimeout(poll, 700);
+    setTimeout(poll, 250);
   }
   poll();
 })();

@@ -85,14 +85,12 @@ def resolve_links(content) -> None:
 
 def check_refs(content) -> None:
     """Report unknown dataset names with file and line (content_object_init: source is known)."""
-    source_path = getattr(content, "source_path", None)
-    if not source_path or not source_path.endswith(".md"):
+    refs = getattr(content, "kb_table_refs", None)  # found by the reader (plugins/minutes/reader.py)
+    if not refs:
         return
     settings = content.settings
-    root = Path(settings["PATH"]).parent
-    text = Path(source_path).read_text(encoding="utf-8")
-    source = Path(source_path).relative_to(root).as_posix()
-    problems = check_table_refs(text, source, settings["KB_DATASETS"].by_slug)
+    source = Path(content.source_path).relative_to(Path(settings["PATH"]).parent).as_posix()
+    problems = check_table_refs(refs, source, settings["KB_DATASETS"].by_slug)
     if problems:
         content.kb_problems = [*getattr(content, "kb_problems", []), *problems]
 

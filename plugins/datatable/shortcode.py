@@ -25,8 +25,8 @@ def find_table_refs(text: str) -> list[tuple[int, str]]:
     ]
 
 
-def check_table_refs(text: str, source: str, known: Collection[str]) -> list[Problem]:
-    """Report shortcodes that name no dataset in data/."""
+def check_table_refs(refs: list[tuple[int, str]], source: str, known: Collection[str]) -> list[Problem]:
+    """Report shortcodes (``find_table_refs``) that name no dataset in data/."""
     names = sorted(known)
     return [
         Problem(
@@ -36,7 +36,7 @@ def check_table_refs(text: str, source: str, known: Collection[str]) -> list[Pro
             f"{suggest(name, names)}Skriv '[tabel: navn]', hvor navn er en CSV-fil i data/ uden "
             f"'.csv'; kendte tabeller: {', '.join(names) or 'ingen'}.",
         )
-        for line, name in find_table_refs(text)
+        for line, name in refs
         if name not in known
     ]
 

@@ -19,11 +19,16 @@ from plugins.kb.problems import Problem
 
 @dataclass(frozen=True, slots=True)
 class ParsedMeeting:
-    """What the reader makes of one minutes file: the meeting (None if it failed), problems, links."""
+    """What the reader makes of one minutes file.
+
+    The meeting (None if it failed), its problems, its links and its ``[tabel: …]`` shortcodes as
+    (line, name).
+    """
 
     meeting: Meeting | None
     problems: list[Problem]
     links: list[Link]
+    tables: list[tuple[int, str]]
 
 
 # Parsed minutes by (file, text), kept between builds of one process when KB_KEEP_PARSED is set: the

@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
+from plugins.datatable.shortcode import find_table_refs
 from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
 from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
@@ -46,8 +47,9 @@ class ContentReader(MarkdownReader):
         if path.relative_to(content_root).parts[0] == MINUTES_DIR:
             return self._read_meeting(self._parsed(source, text), source, path.stem)
         body, metadata = self._read_page(text, source, path.stem)
-        # Found here, where the text is at hand, for the link check and the static files to publish.
+        # Found here, where the text is at hand, for the link and table checks and the static files.
         metadata["kb_links"] = find_links(text)
+        metadata["kb_table_refs"] = find_table_refs(text)
         return body, metadata
 
     def prefetch(self, paths: list[str]) -> None:
@@ -75,7 +77,7 @@ class ContentReader(MarkdownReader):
         committees = self.settings["KB_COMMITTEES"].known
         themes = self.settings["KB_THEMES"].known
         meeting, problems = parse_meeting(text, source, committees, self._render, themes)
-        return ParsedMeeting(meeting, problems, find_links(text))
+        return ParsedMeeting(meeting, problems, find_links(text), find_table_refs(text))
 
     def _cache(self) -> dict:
         """Parsed minutes kept between builds of one process (the live preview), else nothing."""
@@ -107,7 +109,8 @@ class ContentReader(MarkdownReader):
         committee = meeting and committees.by_slug.get(meeting.committee)
         if committee is None:
             # A broken committee file has already been reported by the minutes plugin.
-            return "", {**self._failed(source, stem, problems), "kb_links": parsed.links}
+            failed = self._failed(source, stem, problems)
+            return "", {**failed, "kb_links": parsed.links, "kb_table_refs": parsed.tables}
         metadata = {
             "title": f"{committee.name}, {format_date(meeting.date)}",
             "date": SafeDatetime.combine(meeting.date, meeting.time.start),
@@ -119,6 +122,7 @@ class ContentReader(MarkdownReader):
             "committee": committee,
             "kb_problems": [],
             "kb_links": parsed.links,
+            "kb_table_refs": parsed.tables,
         }
         return "", metadata
 

@@ -10,12 +10,10 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.datatable.shortcode import find_table_refs
 from plugins.kb.registers import danish_sort_key
 
 THEMES_URL = "temaer/"
@@ -49,7 +47,7 @@ def gather(themes: dict, articles: list, pages: list, datasets: dict) -> list[Th
             for slug in item.themes:
                 gathered[slug].items.append((article, item))
     for page in sorted(pages, key=lambda p: p.title):
-        embedded = [name for _, name in find_table_refs(Path(page.source_path).read_text(encoding="utf-8"))]
+        embedded = [name for _, name in getattr(page, "kb_table_refs", ())]
         for slug in getattr(page, "themes", ()):
             gathered[slug].pages.append(page)
             gathered[slug].datasets += [

@@ -30,7 +30,8 @@ def test_find_table_refs_reports_lines():
 
 
 def test_unknown_table_name_names_file_line_and_closest_name():
-    problems = check_table_refs("[tabel: andelle]\n", "content/sider/a.md", {"andele", "amu"})
+    refs = find_table_refs("[tabel: andelle]\n")
+    problems = check_table_refs(refs, "content/sider/a.md", {"andele", "amu"})
     assert [str(p) for p in problems] == [
         "content/sider/a.md:1: tabellen 'andelle' findes ikke i data/.\n    Ret: mente du 'andele'? "
         "Skriv '[tabel: navn]', hvor navn er en CSV-fil i data/ uden '.csv'; kendte tabeller: amu, andele."
