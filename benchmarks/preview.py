@@ -32,8 +32,8 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from benchmarks.generate import generate
-from benchmarks.search import CHROMIUM_ARGS
 from praktikviden import cli, site
 
 
@@ -138,7 +138,7 @@ def main() -> None:
         print("| content | saved text on the screen after (median) |")
         print("|---|---:|")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             for count in args.sizes:
                 with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(sys.stderr):
                     content, name = _content(count, Path(tmp))

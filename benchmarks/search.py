@@ -25,19 +25,11 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from playwright.sync_api import sync_playwright
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from benchmarks.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("praktikvejleder", "spiremedarbejdere", "frafald")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -125,7 +117,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=int, default=1000, help="size of the generated corpus")
     args = parser.parse_args()
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         measure("The site's own content", ROOT / "content", Path(tmp) / "site", browser)
         corpus = generate(args.minutes, Path(tmp) / "corpus")
         measure(f"Generated corpus of {args.minutes} minutes", corpus, Path(tmp) / "corpus", browser)

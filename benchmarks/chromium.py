@@ -1,0 +1,15 @@
+"""Debian's Chromium, as the browser tests and the benchmarks launch it through Playwright."""
+
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Headless, without a sandbox (CI runs as root) and without any request of Chromium's own.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
