@@ -10,6 +10,7 @@ from saving the file until the saved text is on the screen (the page reloads its
 
     .venv/bin/python -m benchmarks.preview --sizes 0 100 1000 --runs 3
     .venv/bin/python -m benchmarks.preview --sizes 1000 --runs 5 --browser
+    .venv/bin/python -m benchmarks.preview --sizes 1000 --runs 5 --browser --pause 3
 
 Size 0 is the repository's own content.
 """
@@ -75,8 +76,12 @@ def _wait(condition, seconds: float = 300) -> None:
         time.sleep(0.02)
 
 
-def browser_seconds(content: Path, output: Path, runs: int, browser) -> float:
-    """Median seconds from saving a minutes file until Chromium shows the saved text."""
+def browser_seconds(content: Path, output: Path, runs: int, browser, pause: float | None) -> float:
+    """Median seconds from saving a minutes file until Chromium shows the saved text.
+
+    Between two saves the editor waits ``pause`` seconds after the text showed, or, if None, until
+    the full build that follows a pause has finished.
+    """
     settings = site.load_settings(
         site.PREVIEW_CONF, PATH=str(content), OUTPUT_PATH=str(output), LIVE_RELOAD=True
     )
@@ -98,6 +103,9 @@ def browser_seconds(content: Path, output: Path, runs: int, browser) -> float:
             edited.write_text(edited.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
             _wait(lambda: _shows(page, marker))  # noqa: B023 - used before the next run
             times.append(time.perf_counter() - started)
+            if pause is not None:
+                time.sleep(pause)
+                continue
             # The quick build, then the full one once the editor pauses: let both finish.
             _wait(lambda: _state(output) != before)  # noqa: B023
             quick = _state(output)
@@ -132,6 +140,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 100, 1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--browser", action="store_true", help="time save → text on screen in Chromium")
+    parser.add_argument(
+        "--pause", type=float, help="with --browser: seconds between seeing an edit and the next save"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     if args.browser:
@@ -142,7 +153,7 @@ def main() -> None:
             for count in args.sizes:
                 with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(sys.stderr):
                     content, name = _content(count, Path(tmp))
-                    seconds = browser_seconds(content, Path(tmp) / "output", args.runs, browser)
+                    seconds = browser_seconds(content, Path(tmp) / "output", args.runs, browser, args.pause)
                 print(f"| {name} | {seconds:.1f} s |", flush=True)
             browser.close()
         return

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import logging
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -22,6 +23,7 @@ from plugins.kb.values import suggest
 from plugins.minutes.parallel import forget_parsed
 from plugins.minutes.plugin import read_committees
 from plugins.minutes.reader import MINUTES_DIR
+from plugins.preview.plugin import BuildSuperseded
 
 from . import site
 
@@ -192,12 +194,16 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
 
     When only minutes changed, a quick build rewrites just their pages, so the edit shows at once
     however large the archive; the listings, registers and search index follow in a full build as
-    soon as no file has changed for QUIET_MS. Any other change gets a full build straight away.
+    soon as no file has changed for QUIET_MS. Any other change gets a full build straight away. A
+    full build stops as soon as another file changes (it never replaces the site half-way), and
+    starts again once the editor pauses.
     """
     import watchfiles
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
-    settings = site.preview_settings(settings)
+    stop = stop or threading.Event()
+    newer = threading.Event()  # set by the watcher: a build under way gives way (plugins/preview)
+    settings = {**site.preview_settings(settings), "KB_STOP": newer}
     output = Path(settings["OUTPUT_PATH"])
     content = Path(settings["PATH"])
     watched = [content, content.parent / "data", Path(settings["THEME"]), site.ROOT / "plugins"]
@@ -205,39 +211,55 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
     RootedHTTPServer.allow_reuse_address = True
     server = RootedHTTPServer(str(output), ("127.0.0.1", port), ComplexHTTPRequestHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    changed: queue.Queue[set] = queue.Queue()
+
+    def watch() -> None:
+        for changes in watchfiles.watch(*[p for p in watched if p.exists()], stop_event=stop):
+            changed.put(changes)
+            newer.set()
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     print(f"Forhåndsvisning: http://localhost:{port}/  (stop med Ctrl+C)")
-    behind = False  # a quick build has left listings and search behind
+    behind = False  # a quick build, or a stopped one, has left listings and search behind
     try:
-        for changes in watchfiles.watch(
-            *[p for p in watched if p.exists()], stop_event=stop, yield_on_timeout=True, rust_timeout=QUIET_MS
-        ):
-            if not changes:
+        while not stop.is_set():
+            try:
+                changes = changed.get(timeout=QUIET_MS / 1000)
+            except queue.Empty:
                 if behind:
-                    _rebuild(settings, output, "oversigter og søgning")
-                    behind = False
+                    newer.clear()
+                    behind = _rebuild(settings, output, "oversigter og søgning") == STOPPED
                 continue
+            while not changed.empty():
+                changes |= changed.get()
+            newer.clear()
             paths = sorted({Path(path) for _, path in changes})
-            names = ", ".join(sorted({path.name for path in paths}))
+            note = f"ændret: {', '.join(sorted({path.name for path in paths}))}"
             minutes_folder = (content / MINUTES_DIR).resolve()
             if all(path.suffix == ".md" and path.resolve().parent == minutes_folder for path in paths):
                 if all(path.is_file() for path in paths) and (output / "index.html").exists():
-                    behind = _rebuild(settings, output, f"ændret: {names}", paths) or behind
+                    behind = _rebuild(settings, output, note, paths) == BUILT or behind
                     continue
             else:
                 forget_parsed()  # committees, themes, data or code changed: parse every file again
-            _rebuild(settings, output, f"ændret: {names}")
-            behind = False
+            behind = _rebuild(settings, output, note) == STOPPED
     finally:
+        stop.set()
         server.shutdown()
         server.server_close()
+        watcher.join(timeout=5)
 
 
-def _rebuild(settings: dict, output: Path, note: str, minutes: list[Path] | None = None) -> bool:
-    """Build the preview (only the pages of ``minutes``, if given); return whether it succeeded.
+# How a preview build ended.
+BUILT, FAILED, STOPPED = "bygget", "fejl", "stoppet"
 
-    ``note`` says in the terminal why it was built.
 
-    On failure the last good site stays and the problems show in the browser.
+def _rebuild(settings: dict, output: Path, note: str, minutes: list[Path] | None = None) -> str:
+    """Build the preview (only the pages of ``minutes``, if given); return BUILT, FAILED or STOPPED.
+
+    ``note`` says in the terminal why it was built. On failure the last good site stays and the
+    problems show in the browser. STOPPED: a file changed again during the build (plugins/preview).
     """
     started = time.monotonic()
     errors = ""
@@ -246,6 +268,9 @@ def _rebuild(settings: dict, output: Path, note: str, minutes: list[Path] | None
             site.rebuild_pages(settings, minutes)
         else:
             site.build(settings)
+    except BuildSuperseded:
+        print("Bygningen er stoppet: en fil er ændret igen.")
+        return STOPPED
     except (ContentError, site.BuildFailed) as error:
         errors = str(error)
         print(errors, file=sys.stderr)
@@ -260,7 +285,7 @@ def _rebuild(settings: dict, output: Path, note: str, minutes: list[Path] | None
     pending = output / ".livereload.json.ny"
     pending.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
     os.replace(pending, output / "livereload.json")
-    return not errors
+    return FAILED if errors else BUILT
 
 
 def main_exit() -> None:

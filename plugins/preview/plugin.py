@@ -14,6 +14,26 @@ from pelican import signals
 from pelican.writers import Writer
 
 
+class BuildSuperseded(Exception):
+    """A file changed while the preview was building: the build stops for a newer one.
+
+    The preview sets ``KB_STOP`` to an event that its file watcher sets. A full build writes into a
+    folder of its own, so stopping leaves the site being shown as it was.
+    """
+
+
+def superseded(settings: dict) -> bool:
+    """Whether a newer change waits for this build to stop (always False outside the preview)."""
+    stop = settings.get("KB_STOP")
+    return stop is not None and stop.is_set()
+
+
+def stop_if_superseded(path, context) -> None:
+    """Stop between two written pages if a newer change waits (content_written)."""
+    if superseded(context):
+        raise BuildSuperseded(path)
+
+
 def writes_only_some(settings: dict) -> bool:
     """Whether this build writes only the pages of changed minutes (a quick preview build)."""
     return settings.get("KB_WRITE_ONLY") is not None
@@ -51,3 +71,4 @@ def register() -> None:
     """Connect the receivers."""
     signals.all_generators_finalized.connect(select_output)
     signals.get_writer.connect(get_writer)
+    signals.content_written.connect(stop_if_superseded)

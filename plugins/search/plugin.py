@@ -8,7 +8,6 @@ Python API: no download, no Node.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gzip
 import json
 import logging
@@ -22,6 +21,7 @@ from pagefind.index import IndexConfig, PagefindIndex
 from pelican import signals
 
 from plugins.kb.searchterms import search_terms
+from plugins.preview.plugin import BuildSuperseded, superseded
 
 from .stable import stabilise
 
@@ -48,6 +48,7 @@ class _Indexer:
     def __init__(self, site: Path, first: str = ""):
         self._site = site
         self._rest: queue.Queue[str | None] = queue.Queue()
+        self._discarded = False  # the build stopped while Pagefind was writing into its folder
         thread = ThreadPoolExecutor(max_workers=1)
         # A thread with its own event loop: the build may be started from code that runs one already.
         self._pages = thread.submit(asyncio.run, self._index(first))
@@ -62,18 +63,30 @@ class _Indexer:
                 raise _Abandoned  # leaves the context without writing an index
             if rest:
                 pages += (await index.add_directory(str(self._site), glob=rest))["page_count"]
+        if self._discarded:
+            shutil.rmtree(self._site, ignore_errors=True)
         return pages
 
-    def finish(self, rest: str) -> int:
-        """Add the files matching ``rest`` (a Pagefind glob; "" for none), write the index, return pages."""
+    def finish(self, rest: str, settings: dict) -> int:
+        """Add the files matching ``rest`` (a Pagefind glob; "" for none), write the index, return pages.
+
+        Raises BuildSuperseded if the live preview has a newer change meanwhile (plugins/preview).
+        """
         self._rest.put(rest)
-        return self._pages.result()
+        while True:
+            try:
+                return self._pages.result(timeout=0.1)
+            except TimeoutError:
+                if superseded(settings):
+                    self._discarded = True
+                    raise BuildSuperseded(INDEX_DIR) from None
 
     def abandon(self) -> None:
-        """Stop without writing: the build this index was for did not finish."""
+        """Stop without writing: the build this index was for did not finish.
+
+        Pagefind finishes the step it is on in the background, and its service then closes.
+        """
         self._rest.put(None)
-        with contextlib.suppress(_Abandoned):
-            self._pages.result()
 
 
 class _Abandoned(Exception):
@@ -137,12 +150,12 @@ def build_index(pelican) -> None:
     names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     rest = sorted(name for name in names if not (first and _matches(name, first)))
     indexer, _running = _running or _Indexer(site), None
-    pages = indexer.finish(_glob_of(rest))
+    pages = indexer.finish(_glob_of(rest), pelican.settings)
     if not _written_whole(site / INDEX_DIR):
         # Pagefind's service can be stopped before its last writes reach the disk; index again.
         log.warning("Søgeindekset blev ikke skrevet helt; det bygges igen.")
         shutil.rmtree(site / INDEX_DIR)
-        pages = _Indexer(site, "**/*.html").finish("")
+        pages = _Indexer(site, "**/*.html").finish("", pelican.settings)
         if not _written_whole(site / INDEX_DIR):
             log.error("Søgeindekset blev ikke skrevet helt (%s/); byg igen.", INDEX_DIR)
             return

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.preview.plugin import BuildSuperseded
 from praktikviden import cli, site
 from tests.conftest import FIXTURES, ROOT, site_settings
 
@@ -123,16 +124,16 @@ def test_preview_rebuilds_on_save_and_shows_errors(tmp_path, capsys):
         assert "Status fra AMU" in page and 'src="../../../livereload.js"' in page
 
         minutes.write_text(minutes.read_text(encoding="utf-8").replace("Status fra AMU", "Nyt fra AMU"))
-        quick = _wait_for(lambda: _state(base)["build"] != first["build"] and _state(base))
+        quick = _next_build(base, first)
         assert "Nyt fra AMU" in _get(f"{base}/referater/luu-test/2024-09-16/")
         assert "(ændret: 2024-09-16-luu-test.md); oversigter og søgning følger" in capsys.readouterr().out
         # Once the editor pauses, a full build brings the listings up to date: here the feed.
-        _wait_for(lambda: _state(base)["build"] != quick["build"])
+        _next_build(base, quick)
         assert "Nyt fra AMU" in _get(f"{base}/feeds/referater.atom.xml")
         assert "Bygget på" in capsys.readouterr().out
 
         minutes.write_text(minutes.read_text(encoding="utf-8").replace("dato: 2024-09-16", "dato: 16/9"))
-        broken = _wait_for(lambda: _state(base)["errors"] and _state(base))
+        broken = _wait_for(lambda: _state(base).get("errors") and _state(base))
         assert "'dato' skal være ÅÅÅÅ-MM-DD, fik '16/9'." in broken["errors"]
         assert "Nyt fra AMU" in _get(f"{base}/referater/luu-test/2024-09-16/"), "the last good site stays"
     finally:
@@ -140,5 +141,30 @@ def test_preview_rebuilds_on_save_and_shows_errors(tmp_path, capsys):
         server.join(timeout=10)
 
 
+def _next_build(base: str, last: dict) -> dict:
+    """Wait for the preview to finish a build after ``last``; return its state."""
+    return _wait_for(lambda: (state := _state(base)).get("build", last["build"]) != last["build"] and state)
+
+
 def _state(base: str) -> dict:
-    return json.loads(_get(f"{base}/livereload.json"))
+    """The preview's last build, or {} while a full build swaps in the new site (as the page retries)."""
+    try:
+        return json.loads(_get(f"{base}/livereload.json"))
+    except (OSError, ValueError):
+        return {}
+
+
+def test_a_full_build_stops_for_a_newer_change_and_keeps_the_site(tmp_path):
+    """The preview's watcher sets KB_STOP when a file changes; the build under way gives way."""
+    newer = threading.Event()
+    settings = site_settings(FIXTURES / "link_broken" / "content", tmp_path, KB_STOP=newer)
+    (tmp_path / "content/sider/frafald.md").unlink()
+    output = site.build(settings)
+    before = _files(output)
+    minutes = tmp_path / "content/referater/2024-09-16-luu-test.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("Status fra AMU", "Nyt fra AMU"))
+    newer.set()
+    with pytest.raises(BuildSuperseded):
+        site.build(settings)
+    assert _files(output) == before
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".output-ny-")] == []
