@@ -34,6 +34,7 @@ PLUGINS = [
     "plugins.guide",
     "plugins.search",
     "plugins.preview",
+    "plugins.writer",
 ]
 
 ARTICLE_PATHS = ["referater"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 
 from pelican import signals
-from pelican.writers import Writer
 
 
 class BuildSuperseded(Exception):
@@ -39,18 +38,6 @@ def writes_only_some(settings: dict) -> bool:
     return settings.get("KB_WRITE_ONLY") is not None
 
 
-class SelectedWriter(Writer):
-    """Pelican's writer, writing only the files in ``KB_SELECTED_OUTPUT``; the others are not rendered."""
-
-    def write_file(self, name, *args, **kwargs):
-        """Render and write ``name`` if it is selected."""
-        if name in self.settings["KB_SELECTED_OUTPUT"]:
-            super().write_file(name, *args, **kwargs)
-
-    def write_feed(self, *args, **kwargs):
-        """Feeds list many meetings: they wait for the full build."""
-
-
 def select_output(generators) -> None:
     """Select the pages of the changed minutes (all_generators_finalized: every page is known)."""
     settings = generators[0].settings
@@ -62,13 +49,7 @@ def select_output(generators) -> None:
         }
 
 
-def get_writer(pelican):
-    """Use the selecting writer for a quick build."""
-    return SelectedWriter if writes_only_some(pelican.settings) else None
-
-
 def register() -> None:
     """Connect the receivers."""
     signals.all_generators_finalized.connect(select_output)
-    signals.get_writer.connect(get_writer)
     signals.content_written.connect(stop_if_superseded)

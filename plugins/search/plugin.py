@@ -41,8 +41,8 @@ class _Indexer:
     """Pagefind indexing the written site in a thread of its own, while Pelican goes on writing.
 
     Indexing the meetings is most of Pagefind's work. It starts as soon as Pelican has written them
-    (they are written first) and runs on the other core while Pelican writes the registers, themes and
-    datasets; :meth:`finish` then adds every other page and writes the index.
+    (they are written first, then the few pages) and runs on the other core while Pelican writes the
+    registers, themes and datasets; :meth:`finish` then adds every other page and writes the index.
     """
 
     def __init__(self, site: Path, first: str = ""):
@@ -126,7 +126,11 @@ def _written_whole(index_dir: Path) -> bool:
 
 
 def start_index(generator, writer) -> None:
-    """Start indexing the meeting pages (article_writer_finalized: they are all written)."""
+    """Start indexing the meeting pages.
+
+    page_writer_finalized: the pages generator writes right after the articles generator, whose
+    meeting pages are then all written, also those plugins/writer writes on every core.
+    """
     global _running
     if generator.settings.get("SEARCH_INDEX", True) and generator.settings["ARTICLE_SAVE_AS"]:
         _running = _Indexer(Path(generator.output_path), _pattern(generator.settings["ARTICLE_SAVE_AS"]))
@@ -170,5 +174,5 @@ def register() -> None:
     """Connect the receivers."""
     signals.generator_init.connect(add_filters)
     signals.initialized.connect(abandon_index)
-    signals.article_writer_finalized.connect(start_index)
+    signals.page_writer_finalized.connect(start_index)
     signals.finalized.connect(build_index)

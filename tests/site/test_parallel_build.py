@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,41 @@ def test_meetings_on_the_same_day_are_listed_in_file_name_order(corpus, tmp_path
     files = [(path.stem[11:], path.stem[:10]) for path in sorted((corpus / "referater").glob("*.md"))]
     assert len(listed) == 12
     assert listed == sorted(files, key=lambda entry: entry[1], reverse=True)
+
+
+# Builds a corpus in a process of its own (no other threads, as in `praktikviden build`) and prints
+# how many processes the writer forked.
+_BUILD_ALONE = """
+import os, sys, types
+from pelican import Pelican
+from plugins.writer import plugin as writer
+from tests.site.test_parallel_build import _settings
+forks = []
+writer.os = types.SimpleNamespace(**{**vars(os), "fork": lambda: forks.append(1) or os.fork()})
+Pelican(_settings(*map(__import__("pathlib").Path, sys.argv[1:3]), KB_PARALLEL_MIN=int(sys.argv[3]))).run()
+print("forks", len(forks))
+"""
+
+
+def _build_alone(content: Path, output: Path, minimum: int) -> tuple[int, dict[str, bytes]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD_ALONE, str(content), str(output), str(minimum)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1732000000"},
+    )
+    forks = int(done.stdout.strip().splitlines()[-1].removeprefix("forks "))
+    files = (path for path in output.rglob("*") if path.is_file())
+    return forks, {path.relative_to(output).as_posix(): path.read_bytes() for path in files}
+
+
+def test_meeting_pages_written_on_two_cores_are_the_same(corpus, tmp_path):
+    if cores() < 2:
+        pytest.skip("one core: the meeting pages are always written one by one")
+    forks_one, one_by_one = _build_alone(corpus, tmp_path / "one", 10**6)
+    forks_two, on_two_cores = _build_alone(corpus, tmp_path / "two", 0)
+    assert (forks_one, forks_two) == (0, 1)
+    assert one_by_one.keys() == on_two_cores.keys()
+    assert [name for name in one_by_one if one_by_one[name] != on_two_cores[name]] == []
