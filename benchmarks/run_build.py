@@ -1,6 +1,8 @@
 """Run one build in this process and print its wall time and peak memory as JSON (used by build.py).
 
-python -m benchmarks.run_build ours|plain CONTENT OUTPUT [--cache]
+python -m benchmarks.run_build ours|plain CONTENT OUTPUT [--cache] [--without PLUGIN]
+
+``--without plugins.writer`` builds ours without that plugin, to measure what one plugin gives.
 """
 
 from __future__ import annotations
@@ -31,8 +33,12 @@ def main() -> None:
     """Build and report."""
     kind, content, output = sys.argv[1:4]
     cache = "--cache" in sys.argv
+    chosen = settings(kind, content, output, cache)
+    if "--without" in sys.argv:
+        left_out = sys.argv[sys.argv.index("--without") + 1]
+        chosen["PLUGINS"] = [plugin for plugin in chosen["PLUGINS"] if plugin != left_out]
     started = time.perf_counter()
-    Pelican(settings(kind, content, output, cache)).run()
+    Pelican(chosen).run()
     seconds = time.perf_counter() - started
     peak_kb = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
