@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.log import init as init_logging
 
-from plugins.kb.problems import ContentError
+from plugins.kb.problems import ContentError, with_fix
 from plugins.kb.template import minutes_file_name, minutes_template
 from plugins.kb.values import suggest
 from plugins.minutes.parallel import forget_parsed
@@ -122,31 +122,27 @@ def run_new_minutes(args) -> int:
     committee = committees.get(args.udvalg)
     if committee is None:
         known = sorted(committees)
-        print(
-            f"Udvalget '{args.udvalg}' findes ikke.\n"
-            f"    Ret: {suggest(args.udvalg, known)}kendte udvalg: {', '.join(known)}.",
-            file=sys.stderr,
+        return _refuse(
+            f"Udvalget '{args.udvalg}' findes ikke.",
+            f"{suggest(args.udvalg, known)}kendte udvalg: {', '.join(known)}.",
         )
-        return 2
     try:
         date = dt.date.fromisoformat(args.dato)
     except ValueError:
-        print(
-            f"Datoen '{args.dato}' kan ikke bruges.\n    Ret: skriv den som ÅÅÅÅ-MM-DD, fx 2025-03-10.",
-            file=sys.stderr,
-        )
-        return 2
+        return _refuse(f"Datoen '{args.dato}' kan ikke bruges.", "skriv den som ÅÅÅÅ-MM-DD, fx 2025-03-10.")
     path = Path(settings["PATH"]) / "referater" / minutes_file_name(committee, date)
     shown = path.relative_to(site.ROOT)
     if path.exists():
-        print(
-            f"{shown} findes allerede; den er ikke ændret.\n    Ret: åbn den og skriv videre i den.",
-            file=sys.stderr,
-        )
-        return 2
+        return _refuse(f"{shown} findes allerede; den er ikke ændret.", "åbn den og skriv videre i den.")
     path.write_text(minutes_template(committee, date), encoding="utf-8")
     print(f"Oprettet: {shown}\nUdfyld de tomme felter, og kør 'praktikviden check'.")
     return 0
+
+
+def _refuse(message: str, fix: str) -> int:
+    """Tell the editor what is wrong and how to fix it, as problems are told; the exit code 2."""
+    print(with_fix(message, fix), file=sys.stderr)
+    return 2
 
 
 def run_build(args) -> int:

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def with_fix(message: str, hint: str) -> str:
+    """A message and, on a line of its own, how to fix it: the form of everything the editor is told."""
+    return f"{message}\n    Ret: {hint}" if hint else message
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in a content file, phrased for the editor (in Danish).
@@ -28,10 +33,7 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.line and self.column:
             where += f":{self.column}"
-        text = f"{where}: {self.message}"
-        if self.hint:
-            text += f"\n    Ret: {self.hint}"
-        return text
+        return with_fix(f"{where}: {self.message}", self.hint)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order problems by file, then line, then text."""

@@ -35,6 +35,7 @@ class ParsedMeeting:
 # live preview then parses only the files that changed.
 PARSED: dict[tuple[str, str], ParsedMeeting] = {}
 
+
 def forget_parsed() -> None:
     """Empty the kept minutes: what they were parsed against (committees, themes, data) has changed."""
     PARSED.clear()
@@ -53,19 +54,27 @@ def cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def parse_in_parallel(reader, pending: list[tuple[str, str]], minimum: int) -> dict[tuple[str, str], Future]:
+def worth_splitting(settings: dict, count: int) -> bool:
+    """Whether ``count`` files or pages are worth sharing out to other processes.
+
+    Not below ``KB_PARALLEL_MIN`` (50): starting a process then costs more than it saves; nor with
+    one core.
+    """
+    return cores() >= 2 and count >= max(settings.get("KB_PARALLEL_MIN", 50), 2)
+
+
+def parse_in_parallel(reader, pending: list[tuple[str, str]]) -> dict[tuple[str, str], Future]:
     """Start parsing each (file, text) with ``reader.parse_minutes`` in a worker per core.
 
-    Returns a future per (file, text), or nothing when there are fewer than ``minimum`` files or one
-    core: starting workers then costs more than it saves, and the reader parses as before.
+    Returns a future per (file, text), or nothing when that is not worth it (:func:`worth_splitting`);
+    the reader then parses as before.
     """
-    workers = cores()
-    if workers < 2 or len(pending) < max(minimum, 2):
+    if not worth_splitting(reader.settings, len(pending)):
         return {}
     global _reader
     _reader = reader
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"))
         futures = {key: pool.submit(_parse, *key) for key in pending}  # the first submit forks
         pool.shutdown(wait=False)
     finally:

@@ -45,11 +45,14 @@ class ContentReader(MarkdownReader):
         source = path.relative_to(content_root.parent).as_posix()
         text = path.read_text(encoding="utf-8")
         if path.relative_to(content_root).parts[0] == MINUTES_DIR:
-            return self._read_meeting(self._parsed(source, text), source, path.stem)
-        body, metadata = self._read_page(text, source, path.stem)
-        # Found here, where the text is at hand, for the link and table checks and the static files.
-        metadata["kb_links"] = find_links(text)
-        metadata["kb_table_refs"] = find_table_refs(text)
+            parsed = self._parsed(source, text)
+            body, metadata = self._read_meeting(parsed, source, path.stem)
+            links, tables = parsed.links, parsed.tables
+        else:
+            body, metadata = self._read_page(text, source, path.stem)
+            links, tables = find_links(text), find_table_refs(text)
+        # Found where the text is at hand, for the link and table checks and the static files.
+        metadata.update(kb_links=links, kb_table_refs=tables)
         return body, metadata
 
     def prefetch(self, paths: list[str]) -> None:
@@ -70,7 +73,7 @@ class ContentReader(MarkdownReader):
         cache.clear()
         cache.update(kept)
         pending = [key for key in keys if key not in cache]
-        self._futures = parse_in_parallel(self, pending, self.settings.get("KB_PARALLEL_MIN", 50))
+        self._futures = parse_in_parallel(self, pending)
 
     def parse_minutes(self, source: str, text: str) -> ParsedMeeting:
         """Parse one minutes file: the meeting (None if it failed), its problems and its links."""
@@ -109,8 +112,7 @@ class ContentReader(MarkdownReader):
         committee = meeting and committees.by_slug.get(meeting.committee)
         if committee is None:
             # A broken committee file has already been reported by the minutes plugin.
-            failed = self._failed(source, stem, problems)
-            return "", {**failed, "kb_links": parsed.links, "kb_table_refs": parsed.tables}
+            return "", self._failed(source, stem, problems)
         metadata = {
             "title": f"{committee.name}, {format_date(meeting.date)}",
             "date": SafeDatetime.combine(meeting.date, meeting.time.start),
@@ -121,8 +123,6 @@ class ContentReader(MarkdownReader):
             "meeting": meeting,
             "committee": committee,
             "kb_problems": [],
-            "kb_links": parsed.links,
-            "kb_table_refs": parsed.tables,
         }
         return "", metadata
 

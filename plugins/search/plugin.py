@@ -46,6 +46,7 @@ class _Indexer:
     """
 
     def __init__(self, site: Path, first: str = ""):
+        self.first = first  # the glob of the pages indexed before the build is done, or ""
         self._site = site
         self._rest: queue.Queue[str | None] = queue.Queue()
         self._discarded = False  # the build stopped while Pagefind was writing into its folder
@@ -150,10 +151,9 @@ def build_index(pelican) -> None:
     if not pelican.settings.get("SEARCH_INDEX", True):
         return
     site = Path(pelican.output_path)
-    first = _pattern(pelican.settings["ARTICLE_SAVE_AS"]) if _running is not None else ""
-    names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    rest = sorted(name for name in names if not (first and _matches(name, first)))
     indexer, _running = _running or _Indexer(site), None
+    names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    rest = sorted(name for name in names if not (indexer.first and _matches(name, indexer.first)))
     pages = indexer.finish(_glob_of(rest), pelican.settings)
     if not _written_whole(site / INDEX_DIR):
         # Pagefind's service can be stopped before its last writes reach the disk; index again.

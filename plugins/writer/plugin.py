@@ -19,7 +19,7 @@ import traceback
 from pelican import signals
 from pelican.writers import Writer
 
-from plugins.minutes.parallel import cores
+from plugins.minutes.parallel import worth_splitting
 from plugins.preview.plugin import writes_only_some
 
 
@@ -47,12 +47,7 @@ class KbWriter(Writer):
     def write_meeting_pages(self) -> None:
         """Write the meeting pages set aside, on two cores when that pays (see the module docstring)."""
         pages, self._meeting_pages = self._meeting_pages, []
-        parallel = (
-            len(pages) >= self.settings.get("KB_PARALLEL_MIN", 50)
-            and cores() >= 2
-            and threading.active_count() == 1
-        )
-        if not parallel:
+        if not worth_splitting(self.settings, len(pages)) or threading.active_count() > 1:
             self._write_all(pages)
             return
         child = os.fork()
