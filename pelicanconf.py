@@ -32,13 +32,14 @@ PLUGINS = [
     "plugins.registers",
     "plugins.themes",
     "plugins.guide",
+    "plugins.reports",
     "plugins.search",
     "plugins.preview",
     "plugins.writer",
 ]
 
 ARTICLE_PATHS = ["referater"]
-PAGE_PATHS = ["sider", "guide"]
+PAGE_PATHS = ["sider", "guide", "rapporter"]
 STATIC_PATHS = []
 READERS = {"html": None}
 # Dates come from front matter only, never from file names.
@@ -46,7 +47,8 @@ FILENAME_METADATA = ""
 
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # Footnotes (reports): the link back from a footnote is named in Danish.
+        "markdown.extensions.extra": {"footnotes": {"BACKLINK_TITLE": "Tilbage til fodnote %d i teksten"}},
         "markdown.extensions.sane_lists": {},
         # Minutes are records: a line break the referent made stays a line break on the page.
         "markdown.extensions.nl2br": {},

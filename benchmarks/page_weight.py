@@ -24,7 +24,9 @@ PAGE_TYPES = {
     "beslutninger": "beslutninger/index.html",
     "kalender": "kalender/index.html",
     "tema": "temaer/frafald-og-gennemfoersel/index.html",
-    "rapport": "rapport-oplaeringsvejleder-amu/index.html",
+    "rapport": "rapporter/oplaeringsvejleder-amu/index.html",
+    "rapportkapitel": "rapporter/oplaeringsvejleder-amu/hovedpointer/index.html",
+    "rapport til udskrift": "rapporter/oplaeringsvejleder-amu/print/index.html",
     "datasæt": "data/amu-deltagere-pr-modul-2017-2022/index.html",
     "søgning": "soeg/index.html",
 }

@@ -157,7 +157,20 @@ PAGE_FIELDS: tuple[Field, ...] = (
         "sidens type: side (standard), rapport, pilotprojekt eller guide",
         "type: rapport",
     ),
-    Field("kapitel", Kind.TEXT, False, "guidens kapitelnummer (kun for type: guide)", "kapitel: 2"),
+    Field(
+        "rapport",
+        Kind.SLUG,
+        False,
+        "rapportens kortnavn (mappen i content/rapporter/), hvis siden er et kapitel i en rapport",
+        "rapport: oplaeringsvejleder-amu",
+    ),
+    Field(
+        "kapitel",
+        Kind.TEXT,
+        False,
+        "kapitlets nummer i guiden eller rapporten; kapitlerne vises i nummerorden",
+        "kapitel: 2",
+    ),
     Field(
         "roller",
         Kind.TEXT_LIST,
@@ -166,6 +179,34 @@ PAGE_FIELDS: tuple[Field, ...] = (
         "roller: [elev, vejleder]",
     ),
     Field("temaer", Kind.TEXT_LIST, False, "sidens temaer (kortnavne)", "temaer: [frafald-og-gennemfoersel]"),
+)
+
+REPORT_FIELDS: tuple[Field, ...] = (
+    Field("titel", Kind.TEXT, True, "rapportens titel, som kilden skriver den", "titel: Eftersyn af ..."),
+    Field(
+        "udgiver",
+        Kind.TEXT,
+        True,
+        "hvem der har skrevet eller udgivet rapporten",
+        "udgiver: Nationalt Center for Erhvervspædagogik (NCE) for FEVU",
+    ),
+    Field("aar", Kind.TEXT, True, "udgivelsesåret, som kilden viser det", "aar: '2023'"),
+    Field(
+        "kilde_dokument",
+        Kind.TEXT,
+        True,
+        "kildedokumentets nummer, som teksten er overført fra",
+        "kilde_dokument: '004'",
+    ),
+    Field(
+        "kilde",
+        Kind.TEXT,
+        False,
+        "hvordan teksten er overført, og hvad der er rettet",
+        "kilde: Teksten er overført ordret fra rapportens PDF.",
+    ),
+    Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Eftersynet af ..."),
+    Field("temaer", Kind.TEXT_LIST, False, "rapportens temaer (kortnavne)", "temaer: [oplaeringsvejledning]"),
 )
 
 THEME_FIELDS: tuple[Field, ...] = (

@@ -184,6 +184,20 @@ class Theme:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """A report carried whole, in chapters (``content/rapporter/<slug>/rapport.yml``)."""
+
+    slug: str
+    title: str
+    publisher: str
+    year: str
+    source_document: str
+    source_note: str | None = None
+    summary: str | None = None
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Committee:
     """A committee (udvalg) whose minutes the site holds."""
 

@@ -19,6 +19,9 @@ TAGS: frozenset[str] = frozenset(
         "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
     }
 )  # fmt: skip
+# Ids for a report's headings and footnotes (the toc and footnotes extensions make them), so that
+# links, the table of contents and search results can point at a section.
+_ID = {"id"}
 ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -26,7 +29,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
+    **{tag: _ID for tag in ("h2", "h3", "h4", "h5", "h6", "li", "sup")},
 }
+# The classes Python-Markdown's footnotes extension gives, which the stylesheet uses.
+CLASSES: dict[str, set[str]] = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}}
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 
 _TRUSTED = "kb_trusted"
@@ -45,7 +51,14 @@ def trust(md: Markdown, html: str) -> str:
 
 def clean(md: Markdown, html: str) -> Markup:
     """Sanitise one conversion's output, then put back the HTML that :func:`trust` set aside."""
-    safe = nh3.clean(html, tags=set(TAGS), attributes=ATTRIBUTES, url_schemes=set(URL_SCHEMES), link_rel=None)
+    safe = nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes=ATTRIBUTES,
+        allowed_classes=CLASSES,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+    )
     for index, trusted in enumerate(md.__dict__.pop(_TRUSTED, [])):
         safe = safe.replace(f"<p>{_token(index)}</p>", trusted).replace(_token(index), trusted)
     return Markup(safe)

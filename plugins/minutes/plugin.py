@@ -10,11 +10,12 @@ from markupsafe import Markup
 from pelican import signals
 
 from plugins.kb.links import static_targets
-from plugins.kb.model import Committee, Theme
+from plugins.kb.model import Committee, Report, Theme
 from plugins.kb.parse import parse_committee, parse_theme
 from plugins.kb.problems import Problem
+from plugins.kb.reports import parse_report
 
-from .reader import MINUTES_DIR, ContentReader
+from .reader import MINUTES_DIR, REPORTS_DIR, ContentReader
 
 COMMITTEES_DIR = "udvalg"
 THEMES_DIR = "temaer"
@@ -22,9 +23,9 @@ THEMES_DIR = "temaer"
 
 @dataclass(slots=True)
 class Registry:
-    """Committees (``content/udvalg/*.yml``) or themes (``content/temaer/*.yml``) and their problems."""
+    """Committees, themes or reports (``content/udvalg/*.yml`` …) and their problems."""
 
-    by_slug: dict[str, Committee | Theme] = field(default_factory=dict)
+    by_slug: dict[str, Committee | Theme | Report] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Files with problems: content naming them is not reported a second time.
     broken: set[str] = field(default_factory=set)
@@ -35,29 +36,36 @@ class Registry:
         return set(self.by_slug) | self.broken
 
 
-def _load(content_root: Path, folder: str, parse) -> Registry:
+def _load(content_root: Path, pattern: str, parse, slug_of=lambda path: path.stem) -> Registry:
     registry = Registry()
-    for path in sorted((content_root / folder).glob("*.yml")):
+    for path in sorted(content_root.glob(pattern)):
         source = path.relative_to(content_root.parent).as_posix()
-        entry, problems = parse(path.read_text(encoding="utf-8"), path.stem, source)
+        entry, problems = parse(path.read_text(encoding="utf-8"), slug_of(path), source)
         registry.problems += problems
         if entry:
             registry.by_slug[entry.slug] = entry
         else:
-            registry.broken.add(path.stem)
+            registry.broken.add(slug_of(path))
     return registry
 
 
 def read_committees(content_root: Path) -> Registry:
     """Read ``content/udvalg/*.yml``."""
-    return _load(content_root, COMMITTEES_DIR, parse_committee)
+    return _load(content_root, f"{COMMITTEES_DIR}/*.yml", parse_committee)
 
 
 def load_committees(pelican) -> None:
-    """Read committee and theme files once per build (initialized: before any reader needs them)."""
+    """Read committee, theme and report files once per build (initialized: before any reader needs them)."""
     content_root = Path(pelican.settings["PATH"])
     pelican.settings["KB_COMMITTEES"] = read_committees(content_root)
-    pelican.settings["KB_THEMES"] = _load(content_root, THEMES_DIR, parse_theme)
+    themes = pelican.settings["KB_THEMES"] = _load(content_root, f"{THEMES_DIR}/*.yml", parse_theme)
+
+    def parse(text: str, slug: str, source: str):
+        return parse_report(text, slug, source, themes.known)
+
+    pelican.settings["KB_REPORTS"] = _load(
+        content_root, f"{REPORTS_DIR}/*/rapport.yml", parse, slug_of=lambda path: path.parent.name
+    )
 
 
 def add_reader(readers) -> None:
@@ -88,6 +96,7 @@ def link_meetings(generators) -> None:
     context = generators[0].context
     context["committees"] = context["KB_COMMITTEES"].by_slug
     context["themes"] = context["KB_THEMES"].by_slug
+    context["reports"] = context["KB_REPORTS"].by_slug
     by_committee: dict[str, list] = {}
     for article in sorted(context.get("articles", []), key=lambda a: a.date):
         by_committee.setdefault(article.category.slug, []).append(article)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from markdown import Markdown
@@ -16,13 +17,18 @@ from plugins.kb.frontmatter import load_yaml, split_front_matter
 from plugins.kb.links import find_links
 from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
 from plugins.kb.problems import Problem
+from plugins.kb.reports import ChapterAnchors, anchor_lines, heading_id, report_chapter
 from plugins.kb.sanitize import clean
 from plugins.kb.values import check_keys, suggest
 
 from .parallel import PARSED, ParsedMeeting, parse_in_parallel
 
 MINUTES_DIR = "referater"
+REPORTS_DIR = "rapporter"
 GUIDE_URL = "guide/"
+# Report chapters get heading ids (for the table of contents, links and search sub-results).
+_HEADING_IDS = {"markdown.extensions.toc": {"slugify": heading_id, "toc_depth": "2-4"}}
+_ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
 # A date that sorts harmlessly for content that failed to parse; the build stops before output.
 _PLACEHOLDER_DATE = SafeDatetime(1970, 1, 1)
 
@@ -106,6 +112,17 @@ class ContentReader(MarkdownReader):
             self._markdown = Markdown(**self.settings["MARKDOWN"])
         return clean(self._markdown, self._markdown.reset().convert(markdown_text))
 
+    def _render_chapter(self, markdown_text: str) -> tuple[Markup, tuple]:
+        """A report chapter's HTML with heading ids, and its headings as (level, id, title)."""
+        if getattr(self, "_chapter_markdown", None) is None:
+            settings = dict(self.settings["MARKDOWN"])
+            settings["extension_configs"] = {**settings["extension_configs"], **_HEADING_IDS}
+            settings["extensions"] = [*settings.get("extensions", []), *_HEADING_IDS]
+            self._chapter_markdown = Markdown(**settings)
+        md = self._chapter_markdown
+        html = clean(md, md.reset().convert(markdown_text))
+        return html, tuple(_flatten(md.toc_tokens))
+
     def _read_meeting(self, parsed: ParsedMeeting, source: str, stem: str) -> tuple[str, dict]:
         committees = self.settings["KB_COMMITTEES"]
         meeting, problems = parsed.meeting, parsed.problems
@@ -127,7 +144,7 @@ class ContentReader(MarkdownReader):
         return "", metadata
 
     def _read_page(self, text: str, source: str, stem: str) -> tuple[str, dict]:
-        yaml_text, body, _, problems = split_front_matter(text, source)
+        yaml_text, body, body_line, problems = split_front_matter(text, source)
         doc = None
         if yaml_text is not None:
             doc, problems = load_yaml(yaml_text, source, first_line=2)
@@ -149,6 +166,9 @@ class ContentReader(MarkdownReader):
         chapter, roles = None, ()
         if not problems and page_type == "guide":
             chapter, roles, problems = guide_chapter(doc, source)
+        report, report_number = None, None
+        if not problems and "rapport" in doc.data:
+            report, report_number, problems = report_chapter(doc, source, self.settings["KB_REPORTS"].known)
         if problems:
             return "", self._failed(source, stem, problems)
         metadata = {
@@ -170,7 +190,29 @@ class ContentReader(MarkdownReader):
                 url=f"{GUIDE_URL}{slug}/",
                 save_as=f"{GUIDE_URL}{slug}/index.html",
             )
+        if report is not None:
+            return self._read_chapter(body, body_line, source, stem, report, report_number, metadata)
         return self._render(body), metadata
+
+    def _read_chapter(self, body, body_line, source, stem, report, number, metadata) -> tuple[str, dict]:
+        """A chapter of a report: heading ids, its sections, and its address inside the report."""
+        html, headings = self._render_chapter(body)
+        parts = Path(source).parts
+        if parts[1] == REPORTS_DIR:
+            # content/rapporter/<rapport>/03-resume.md → /rapporter/<rapport>/resume/
+            slug = stem.lstrip("0123456789-") or stem
+            folder = f"{REPORTS_DIR}/{parts[2]}/{slug}/"
+            metadata.update(slug=slug, url=folder, save_as=f"{folder}index.html")
+        # The chapter's title has the chapter's slug as its id, on its page and in the print version.
+        ids = (metadata["slug"], *_ID_ATTRIBUTE.findall(html))
+        metadata.update(
+            report=self.settings["KB_REPORTS"].by_slug.get(report),
+            report_chapter=number,
+            headings=headings,
+            kb_anchors=ChapterAnchors(report, number, source, ids, anchor_lines(body, body_line)),
+            template="report_chapter",
+        )
+        return html, metadata
 
     def _failed(self, source: str, stem: str, problems: list) -> dict:
         return {
@@ -179,3 +221,13 @@ class ContentReader(MarkdownReader):
             "slug": stem,
             "kb_problems": problems,
         }
+
+
+def _flatten(tokens: list) -> list[tuple[int, str, str]]:
+    """The toc extension's nested headings as a flat list of (level, id, title)."""
+    found = []
+    for token in tokens:
+        # The extension gives the heading's text already escaped.
+        found.append((token["level"], token["id"], Markup(token["name"])))
+        found += _flatten(token["children"])
+    return found

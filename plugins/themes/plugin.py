@@ -34,6 +34,20 @@ class ThemeContent:
         return [(article, decision) for article, item in self.items for decision in item.decisions]
 
     @property
+    def reports(self) -> list:
+        """(report, its chapters on the theme) for the pages that are chapters of a report, in page order."""
+        grouped: dict = {}
+        for page in self.pages:
+            if getattr(page, "report", None) is not None:
+                grouped.setdefault(page.report, []).append(page)
+        return list(grouped.items())
+
+    @property
+    def other_pages(self) -> list:
+        """The pages that are not chapters of a report."""
+        return [page for page in self.pages if getattr(page, "report", None) is None]
+
+    @property
     def size(self) -> int:
         """How many things the page lists."""
         return len(self.items) + len(self.pages) + len(self.datasets)
@@ -46,7 +60,8 @@ def gather(themes: dict, articles: list, pages: list, datasets: dict) -> list[Th
         for item in article.meeting.agenda:
             for slug in item.themes:
                 gathered[slug].items.append((article, item))
-    for page in sorted(pages, key=lambda p: p.title):
+    # A report's chapters in chapter order, the other pages by title.
+    for page in sorted(pages, key=lambda p: (getattr(p, "report_chapter", 0), p.title)):
         embedded = [name for _, name in getattr(page, "kb_table_refs", ())]
         for slug in getattr(page, "themes", ()):
             gathered[slug].pages.append(page)
@@ -110,8 +125,12 @@ def link_related(generators) -> None:
             if meeting is None
             else {t for i in meeting.agenda for t in i.themes}
         )
+        # Not the page itself, nor the other chapters of its report: its pager and contents link those.
+        report = getattr(content, "report", None)
         shared = [
-            (len(own & set(getattr(page, "themes", ()))), page) for page in pages if page is not content
+            (len(own & set(getattr(page, "themes", ()))), page)
+            for page in pages
+            if page is not content and (report is None or getattr(page, "report", None) is not report)
         ]
         content.related_pages = [
             page for count, page in sorted(shared, key=lambda s: (-s[0], s[1].title)) if count

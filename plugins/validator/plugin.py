@@ -10,9 +10,10 @@ from pelican import signals
 from plugins.kb.formatting import format_date
 from plugins.kb.links import link_problems
 from plugins.kb.problems import ContentError, Problem
+from plugins.kb.reports import report_problems
 
 # Settings that hold a registry with a ``problems`` list, filled on ``initialized``.
-REGISTRIES = ("KB_COMMITTEES", "KB_THEMES", "KB_DATASETS")
+REGISTRIES = ("KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
 _CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
 
@@ -28,6 +29,7 @@ def all_problems(generators) -> list[Problem]:
             readable.append(content)
     problems += _broken_links(readable, generators[0].context, Path(settings["PATH"]))
     problems += _duplicate_meetings(readable, Path(settings["PATH"]))
+    problems += report_problems(c.kb_anchors for c in readable if hasattr(c, "kb_anchors"))
     return problems
 
 
@@ -58,8 +60,12 @@ def _broken_links(contents, context, content_root: Path) -> list[Problem]:
     by_path = context["generated_content"]
 
     def anchors(path: str) -> set[str] | None:
-        meeting = getattr(by_path.get(path), "meeting", None)
-        return meeting.anchors if meeting else None
+        content = by_path.get(path)
+        meeting = getattr(content, "meeting", None)
+        if meeting is not None:
+            return meeting.anchors
+        chapter = getattr(content, "kb_anchors", None)
+        return set(chapter.ids) if chapter is not None else None
 
     problems = []
     for content in contents:

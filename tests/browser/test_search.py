@@ -154,3 +154,33 @@ def test_searching_makes_no_request_to_another_host(new_page, site_url, outside_
     tab.wait_for_load_state("load")
     assert outside_requests == []
     assert parse_qs(urlsplit(site_url + "/soeg/?q=x").query) == {"q": ["x"]}
+
+
+REVIEW = "/rapporter/oplaeringsvejleder-amu/"
+
+
+def test_a_finding_of_the_review_leads_to_its_section(new_page, site_url):
+    tab, found = search(new_page, site_url, "stoftrængsel")
+    hits = [result for result in found if result["href"].startswith(REVIEW)]
+    assert hits, "the review's chapters are in the index"
+    assert hits[0]["meta"].startswith("Rapport")
+    assert f"{REVIEW}interview-opsummering/#stofmaengde" in [link for hit in hits for link in hit["items"]]
+    tab.click(f"#soeg-liste .sub-results a[href='{REVIEW}interview-opsummering/#stofmaengde']")
+    tab.wait_for_url("**/interview-opsummering/#stofmaengde")
+    assert tab.locator("#stofmaengde").is_visible()
+
+
+def test_words_only_the_whole_review_carries_are_found(new_page, site_url):
+    for query, chapter in (
+        ("sprogscreening", "forslag-til-amu-maal"),
+        ("kollegial supervision", "forslag-til-amu-maal"),
+    ):
+        _, found = search(new_page, site_url, query)
+        assert any(result["href"].startswith(f"{REVIEW}{chapter}/") for result in found), query
+
+
+def test_the_type_filter_rapport_keeps_only_report_pages(new_page, site_url):
+    _, found = search(new_page, site_url, "frafald", "&type=Rapport")
+    assert found
+    assert all(result["meta"].startswith("Rapport") for result in found)
+    assert any(result["href"].startswith("/rapporter/frafald-nordjylland/") for result in found)

@@ -121,6 +121,19 @@ CASES = {
         "content/temaer/frafald.yml:1: feltet 'navn' mangler i temafilen (temaets navn).\n"
         "    Ret: tilføj fx 'navn: Frafald og gennemførsel'.",
     ],
+    "report_bad_chapter": [
+        "content/rapporter/eksempel/01-start.md:4: rapporten 'eksempl' findes ikke.\n"
+        "    Ret: mente du 'eksempel'? Kendte rapporter: eksempel; en rapport oprettes som "
+        "content/rapporter/eksempl/rapport.yml.",
+        "content/rapporter/eksempel/01-start.md:5: et kapitel i en rapport skal have 'kapitel' med sit "
+        "nummer.\n    Ret: skriv fx 'kapitel: 3'; kapitlerne vises i nummerorden.",
+    ],
+    "report_duplicate_id": [
+        "content/rapporter/eksempel/02-slut.md:10: id'et 'kommentar' bruges også i "
+        "content/rapporter/eksempel/01-start.md; rapportens udskrift har alle kapitler på én side, og "
+        "et id må kun stå én gang.\n    Ret: giv overskriften sit eget id, fx '## Kommentar "
+        "{#kommentar-bilag-2-1}', eller giv fodnoten et andet navn, fx '[^bilag-1]'.",
+    ],
     # Every problem in every file is reported in one run, sorted by file and line.
     "several_problems": [
         "content/referater/2024-09-16-luu-test.md:3: 'dato' skal være ÅÅÅÅ-MM-DD, fik '16/9/2024'."

@@ -31,7 +31,9 @@ def test_frafald_reaches_items_in_all_three_meetings_the_report_and_its_data(rea
         path, fragment = target(FRAFALD, href)
         assert page(real_site, path).find(id=fragment) is not None, href
     reports = [a.get_text(" ", strip=True) for a in theme.select("section[aria-labelledby=rapporter] a")]
-    assert any(report.startswith("Rapport: Øget gennemførelse") for report in reports)
+    report = "Rapport: Regionalt samarbejde om øget gennemførelse i social- og sundhedsassistentuddannelsen"
+    assert report in reports
+    assert "Resumé af frafaldsrapporten" in reports, "the report's chapters on the theme, under the report"
     data = [a["href"] for a in theme.select("section[aria-labelledby=data] a")]
     assert "../../data/frafald-sosu-assistent-nordjylland/" in data
 
@@ -89,7 +91,7 @@ def test_frafald_reaches_the_onboarding_pilot_and_the_pilots_are_their_own_type(
     ]
     onboarding = page(real_site, "pilotprojekt-onboarding/index.html")
     assert onboarding.select_one("[data-pagefind-filter='type:Pilotprojekt']") is not None
-    sections = [h2.get_text() for h2 in onboarding.select("article h2")]
+    sections = [h2.get_text() for h2 in onboarding.select("article > h2")]
     assert sections[:2] == ["Udfordring", "Introduktion til pilotprojektet"]
 
 
@@ -101,26 +103,27 @@ def test_related_content_at_the_foot_comes_from_shared_themes(real_site):
     pages = [a.get_text() for a in related.select("h3 + ul")[1].select("a")]
     # Pages sharing two of Onboarding's three themes come before those sharing one.
     assert len(pages) == 5
-    assert "Pilotprojekt: Overgangssamtaler" in pages
-    assert "Pilotprojekt: Karakterdannelse og faglig stolthed" not in pages, "shares only one theme"
+    assert "Før praktikken" in pages
+    # Not the page itself, nor the other chapters of its report, which its pager and contents link.
     assert "Pilotprojekt: Onboarding" not in pages, "a page is not related to itself"
+    assert "Pilotprojekt: Overgangssamtaler" not in pages
+    assert "Resumé af frafaldsrapporten" not in pages
     about = page(real_site, "om/index.html")
     assert about.select_one("aside.related") is None, "no themes, no related content"
 
 
 def test_reports_carry_their_recommendations_and_link_the_pilots(real_site):
-    amu = page(real_site, "rapport-oplaeringsvejleder-amu/index.html")
-    heading = amu.find("h2", string="Anbefalinger")
-    recommendations = heading.find_next_sibling("ol").find_all("li", recursive=False)
+    amu = page(real_site, "rapporter/oplaeringsvejleder-amu/anbefalinger/index.html")
+    lists = amu.select("article > ol")
+    recommendations = [li for ol in lists for li in ol.find_all("li", recursive=False)]
     assert len(recommendations) == 7
+    assert lists[1]["start"] == "5", "the source's numbering continues after its heading"
     assert recommendations[6].get_text(strip=True).startswith("Sideløbende med etableringen af en struktur")
-    dropout = page(real_site, "rapport-frafald-nordjylland/index.html")
-    pilots = [
-        a["href"] for a in dropout.find("h2", string="Pilotprojekterne").find_next_sibling("ul").select("a")
-    ]
+    dropout = page(real_site, "rapporter/frafald-nordjylland/pilotprojekterne/index.html")
+    pilots = [a["href"] for a in dropout.select("article a[href*=pilotprojekt-]")]
     assert pilots == [
-        "../pilotprojekt-karakterdannelse/",
-        "../pilotprojekt-overgangssamtaler/",
-        "../pilotprojekt-self-efficacy/",
-        "../pilotprojekt-onboarding/",
+        "../../../pilotprojekt-karakterdannelse/",
+        "../../../pilotprojekt-overgangssamtaler/",
+        "../../../pilotprojekt-self-efficacy/",
+        "../../../pilotprojekt-onboarding/",
     ]

@@ -12,6 +12,7 @@ from plugins.kb.fields import (
     PAGE_TYPES,
     PERSON_FIELDS,
     PLANNED_FIELDS,
+    REPORT_FIELDS,
     THEME_FIELDS,
 )
 from plugins.kb.model import BlockKind
@@ -47,7 +48,7 @@ def test_every_column_type_and_chart_kind_is_described(kind):
 PAGE_GUIDE = Path("docs/sider.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("field", PAGE_FIELDS, ids=lambda f: f.key)
+@pytest.mark.parametrize("field", PAGE_FIELDS + REPORT_FIELDS, ids=lambda f: f.key)
 def test_every_page_field_is_described(field):
     assert f"`{field.key}`" in PAGE_GUIDE
 

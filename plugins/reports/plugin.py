@@ -1,0 +1,79 @@
+"""Write the report index, each report's front page and print version, and link its chapters in order.
+
+A report is ``content/rapporter/<slug>/rapport.yml``; its chapters are pages with ``rapport: <slug>``
+and ``kapitel`` (read by ``plugins/minutes/reader.py``, which gives them heading ids).
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+REPORTS_URL = "rapporter/"
+_HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+
+
+def shift_headings(html: str) -> Markup:
+    """Each heading one level down (h2 → h3 …): a chapter's sections under its title in the print version."""
+    return Markup(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", str(html)))
+
+
+def add_filters(generator) -> None:
+    """Add the ``shift_headings`` filter (generator_init: the Jinja environment exists)."""
+    generator.env.filters["shift_headings"] = shift_headings
+
+
+def chapters_by_report(pages: list) -> dict[str, list]:
+    """Each report's chapters in chapter order, by report slug."""
+    found: dict[str, list] = {}
+    for page in sorted(pages, key=lambda p: (getattr(p, "report_chapter", 0), p.source_path)):
+        report = getattr(page, "report", None)
+        if report is not None:
+            found.setdefault(report.slug, []).append(page)
+    return found
+
+
+def link_chapters(generators) -> None:
+    """Give each chapter its previous and next chapter in its report (all_generators_finalized)."""
+    for ordered in chapters_by_report(generators[0].context.get("pages", [])).values():
+        for before, after in zip(ordered, ordered[1:], strict=False):
+            before.next_chapter, after.previous_chapter = after, before
+
+
+class ReportGenerator(Generator):
+    """Write /rapporter/, /rapporter/<slug>/ and /rapporter/<slug>/print/."""
+
+    def generate_output(self, writer) -> None:
+        """Write the report pages."""
+        reports = self.settings["KB_REPORTS"].by_slug
+        chapters = chapters_by_report(self.context.get("pages", []))
+        common = {"relative_urls": self.settings["RELATIVE_URLS"], "active_section": "rapporter"}
+        listed = [(reports[slug], chapters.get(slug, [])) for slug in sorted(reports)]
+        writer.write_file(
+            f"{REPORTS_URL}index.html", self.get_template("reports"), self.context, reports=listed, **common
+        )
+        for report, ordered in listed:
+            for name, template in (("index.html", "report"), ("print/index.html", "report_print")):
+                writer.write_file(
+                    f"{REPORTS_URL}{report.slug}/{name}",
+                    self.get_template(template),
+                    self.context,
+                    report=report,
+                    chapters=ordered,
+                    **common,
+                )
+
+
+def get_generators(pelican):
+    """Add the report generator."""
+    return ReportGenerator
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.generator_init.connect(add_filters)
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(link_chapters)
