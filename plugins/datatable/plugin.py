@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,7 +98,7 @@ class DatasetGenerator(Generator):
     """Write the data catalogue, one page per dataset, and each CSV for download."""
 
     def generate_output(self, writer) -> None:
-        """Write pages and copy CSV files byte for byte."""
+        """Write pages and the CSV files (byte for byte when saved as UTF-8 with commas)."""
         datasets = self.settings["KB_DATASETS"].by_slug
         tables = sorted(datasets.values(), key=lambda table: table.title)
         writer.write_file(
@@ -120,7 +119,7 @@ class DatasetGenerator(Generator):
             )
             target = Path(self.output_path) / DATA_URL / table.slug / table.csv_path.name
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(table.csv_path, target)
+            target.write_bytes(table.published_csv)
 
 
 def get_generators(pelican):

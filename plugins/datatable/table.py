@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import math
+import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -14,6 +16,7 @@ from plugins.kb.fields import COLUMN_FIELDS, DATASET_FIELDS
 from plugins.kb.formatting import format_number, format_percent
 from plugins.kb.frontmatter import load_yaml
 from plugins.kb.problems import Problem
+from plugins.kb.textfile import WINDOWS_1252, decode, read_text
 from plugins.kb.values import SLUG, check_keys, suggest
 
 
@@ -76,6 +79,7 @@ class Table:
     rows: tuple[Row, ...]
     notes: tuple[str, ...]
     csv_path: Path
+    published_csv: bytes = b""  # the CSV file readers download: UTF-8, comma-separated
     chart: ChartKind | None = None
 
     @property
@@ -96,7 +100,8 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
     """Read a dataset and check it against its schema.
 
     Args:
-        csv_path: the CSV file (UTF-8, header row).
+        csv_path: the CSV file with a header row: UTF-8 with commas, or as Danish Excel saves it
+            (semicolons, decimal comma, thousands point; UTF-8 with a byte-order mark or Windows-1252).
         schema_path: the YAML schema beside it.
         root: the repository root, for file names in messages.
 
@@ -105,7 +110,10 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
     """
     schema_source = schema_path.relative_to(root).as_posix()
     csv_source = csv_path.relative_to(root).as_posix()
-    doc, problems = load_yaml(schema_path.read_text(encoding="utf-8"), schema_source)
+    schema_text, problems = read_text(schema_path, schema_source)
+    if schema_text is None:
+        return None, problems
+    doc, problems = load_yaml(schema_text, schema_source)
     if problems:
         return None, problems
     problems = check_keys(doc, DATASET_FIELDS, (), schema_source, "skemaet")
@@ -128,19 +136,21 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
     if problems:
         return None, problems
 
+    raw = csv_path.read_bytes()
+    text, problems = decode(raw, csv_source, fallback=WINDOWS_1252)
+    if text is None:
+        return None, problems
+    separator = _separator(text, columns)
     try:
-        frame = pd.read_csv(
-            io.StringIO(csv_path.read_text(encoding="utf-8")),
-            dtype=str,
-            keep_default_na=False,
-        )
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
+        frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         return None, [
             Problem(
                 csv_source,
                 0,
                 f"CSV-filen kan ikke læses ({error}).",
-                "gem filen som UTF-8 med komma mellem felterne og samme antal felter i hver række.",
+                "gem filen med komma (eller semikolon, som Excel gør) mellem felterne og samme antal "
+                "felter i hver række.",
             )
         ]
     problems = _check_header(list(frame.columns), columns, csv_source, schema_source, doc.line("kolonner"))
@@ -148,10 +158,13 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
         return None, problems
     values: dict[str, list] = {}
     for position, column in enumerate(columns, start=1):
-        values[column.name], found = _convert(frame[column.name], column, position, csv_source)
+        values[column.name], found = _convert(frame[column.name], column, position, csv_source, separator)
         problems += found
     if problems:
         return None, problems
+    # Readers download plain UTF-8 with commas; a file saved that way is published byte for byte.
+    plain = separator == "," and raw == text.encode("utf-8")
+    published = raw if plain else _plain_csv(columns, values, len(frame))
 
     has_total = str(doc.data.get("total_raekke", "")).lower() == "true"
     rows = tuple(
@@ -171,6 +184,7 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
         rows=rows,
         notes=tuple(doc.data.get("noter") or ()),
         csv_path=csv_path,
+        published_csv=published,
         chart=chart,
     ), []
 
@@ -245,32 +259,100 @@ def _check_header(
     return problems
 
 
-def _convert(series: pd.Series, column: Column, position: int, source: str) -> tuple[list, list[Problem]]:
-    """Convert one column with pandas; report each cell that does not fit the declared type."""
+def _separator(text: str, columns: list[Column]) -> str:
+    """Comma, or semicolon as Danish Excel writes: whichever splits the header into the schema's names."""
+    first = text.split("\n", 1)[0]
+    declared = {column.name for column in columns}
+
+    def fit(separator: str) -> tuple[int, int]:
+        fields = next(csv.reader([first], delimiter=separator), [])
+        return sum(field.strip() in declared for field in fields), len(fields)
+
+    return max((",", ";"), key=fit)
+
+
+# Danish Excel writes numbers as shown: "8.303", "12,5", "82 %".
+_DANISH_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?")
+_PERCENT_SIGN = re.compile(r"\s*%$")
+
+
+def _convert(
+    series: pd.Series, column: Column, position: int, source: str, separator: str = ","
+) -> tuple[list, list[Problem]]:
+    """Convert one column with pandas; report each cell that does not fit the declared type.
+
+    In a semicolon-separated file (Danish Excel) a point separates thousands, a comma decimals, and
+    a percentage may end in "%"; in a comma-separated file the point is the decimal sign.
+    """
     texts = series.str.strip()
     if not column.type.numeric:
         return [text or None for text in texts], []
-    numbers = pd.to_numeric(texts.replace("", None), errors="coerce")
+    danish = separator == ";"
+    plain = texts
+    if danish:
+        if column.type is ColumnType.PERCENT:
+            plain = plain.str.replace(_PERCENT_SIGN, "", regex=True)
+        plain = plain.map(_from_danish)
+    numbers = pd.to_numeric(plain.replace("", None), errors="coerce")
     problems = []
     for index, (text, number) in enumerate(zip(texts, numbers, strict=True)):
         line = index + 2  # the header is line 1
         if text and math.isnan(number):
-            problems.append(_cell_problem(source, line, position, text, column, "er ikke et tal"))
+            problems.append(_cell_problem(source, line, position, text, column, "er ikke et tal", danish))
         elif text and column.type is ColumnType.INTEGER and not float(number).is_integer():
-            problems.append(_cell_problem(source, line, position, text, column, "er ikke et helt tal"))
+            problems.append(
+                _cell_problem(source, line, position, text, column, "er ikke et helt tal", danish)
+            )
     values = [None if text == "" else float(number) for text, number in zip(texts, numbers, strict=True)]
     return values, problems
 
 
-def _cell_problem(source: str, line: int, position: int, text: str, column: Column, what: str) -> Problem:
+def _from_danish(text: str) -> str:
+    """Read a number as Danish Excel shows it: "8.303" is 8303, "12,5" is 12.5, "12.5" is refused."""
+    if not text:
+        return text
+    return text.replace(".", "").replace(",", ".") if _DANISH_NUMBER.fullmatch(text) else "?"
+
+
+def _cell_problem(
+    source: str, line: int, position: int, text: str, column: Column, what: str, danish: bool
+) -> Problem:
+    if danish:
+        hint = (
+            "filen har semikolon mellem felterne, som Excel gemmer den: skriv tal med komma som "
+            "decimaltegn og evt. punktum mellem tusinder (8.303, 12,5), eller lad feltet stå tomt, "
+            "hvis tallet ikke kendes."
+        )
+    else:
+        hint = (
+            "skriv tallet uden tusindtalspunktum og med punktum som decimaltegn (8303, 1.5), eller lad "
+            "feltet stå tomt, hvis tallet ikke kendes."
+        )
     return Problem(
         source,
         line,
         f"'{text}' i kolonnen '{column.name}' {what} ({column.type.value}).",
-        "skriv tallet uden tusindtalspunktum og med punktum som decimaltegn (8303, 1.5), eller lad "
-        "feltet stå tomt, hvis tallet ikke kendes.",
+        hint,
         column=position,
     )
+
+
+def _plain_csv(columns: list[Column], values: dict[str, list], count: int) -> bytes:
+    """The dataset as UTF-8 with commas and plain numbers (8303, 12.5), for readers to download."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([column.name for column in columns])
+    for index in range(count):
+        writer.writerow([_plain(values[column.name][index]) for column in columns])
+    return out.getvalue().encode("utf-8")
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return value
 
 
 def _cell(value, column: Column) -> Cell:

@@ -14,6 +14,7 @@ from plugins.kb.model import Committee, Report, Theme
 from plugins.kb.parse import parse_committee, parse_theme
 from plugins.kb.problems import Problem
 from plugins.kb.reports import parse_report
+from plugins.kb.textfile import read_text
 
 from .reader import MINUTES_DIR, REPORTS_DIR, ContentReader
 
@@ -40,7 +41,8 @@ def _load(content_root: Path, pattern: str, parse, slug_of=lambda path: path.ste
     registry = Registry()
     for path in sorted(content_root.glob(pattern)):
         source = path.relative_to(content_root.parent).as_posix()
-        entry, problems = parse(path.read_text(encoding="utf-8"), slug_of(path), source)
+        text, problems = read_text(path, source)
+        entry, problems = parse(text, slug_of(path), source) if text is not None else (None, problems)
         registry.problems += problems
         if entry:
             registry.by_slug[entry.slug] = entry

@@ -19,6 +19,7 @@ from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
 from plugins.kb.problems import Problem
 from plugins.kb.reports import ChapterAnchors, anchor_lines, heading_id, report_chapter
 from plugins.kb.sanitize import clean
+from plugins.kb.textfile import read_text
 from plugins.kb.values import check_keys, suggest
 
 from .parallel import PARSED, ParsedMeeting, parse_in_parallel
@@ -49,7 +50,9 @@ class ContentReader(MarkdownReader):
         path = Path(source_path)
         content_root = Path(self.settings["PATH"])
         source = path.relative_to(content_root.parent).as_posix()
-        text = path.read_text(encoding="utf-8")
+        text, problems = read_text(path, source)
+        if text is None:
+            return "", {**self._failed(source, path.stem, problems), "kb_links": (), "kb_table_refs": ()}
         if path.relative_to(content_root).parts[0] == MINUTES_DIR:
             parsed = self._parsed(source, text)
             body, metadata = self._read_meeting(parsed, source, path.stem)
@@ -69,10 +72,12 @@ class ContentReader(MarkdownReader):
         more than it saves, and :meth:`read` parses as before.
         """
         content_root = Path(self.settings["PATH"])
-        keys = [
-            (Path(path).relative_to(content_root.parent).as_posix(), Path(path).read_text(encoding="utf-8"))
-            for path in paths
-        ]
+        keys = []
+        for path in paths:
+            source = Path(path).relative_to(content_root.parent).as_posix()
+            text, _ = read_text(Path(path), source)
+            if text is not None:  # else read() reports it, with the line of the bad byte
+                keys.append((source, text))
         cache = self._cache()
         # Keep what this build can use: not the old texts of edited files nor removed files.
         kept = {key: cache[key] for key in keys if key in cache}
