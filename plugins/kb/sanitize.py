@@ -8,6 +8,8 @@ it is set aside with :func:`trust` before cleaning and put back afterwards.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 from markdown import Markdown
 from markupsafe import Markup
@@ -59,6 +61,22 @@ def clean(md: Markdown, html: str) -> Markup:
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
     )
+    safe = _TABLE.sub(_scroll_region, safe)
     for index, trusted in enumerate(md.__dict__.pop(_TRUSTED, [])):
         safe = safe.replace(f"<p>{_token(index)}</p>", trusted).replace(_token(index), trusted)
     return Markup(safe)
+
+
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_FIRST_HEADER = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+
+
+def _scroll_region(match: re.Match) -> str:
+    """A Markdown table in a region of its own that scrolls sideways, so the page never does.
+
+    Keyboard users reach it (tabindex), and screen readers name it by its column headings.
+    """
+    headings = [re.sub(r"<[^>]+>", "", cell).strip() for cell in _FIRST_HEADER.findall(match[0])]
+    name = ", ".join(heading for heading in headings if heading).replace('"', "&quot;")
+    label = f"Tabel: {name[:80]}" if name else "Tabel"
+    return f'<div class="table-scroll" role="region" aria-label="{label}" tabindex="0">{match[0]}</div>'

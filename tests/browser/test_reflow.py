@@ -1,0 +1,128 @@
+"""Small screens and large text in Chromium on every page type (WCAG 2.1 SC 1.4.10, 1.4.12, 1.4.4).
+
+- Reflow: at 320 and 1280 CSS px the page is never wider than the window; only a wide table may
+  scroll, inside its own labelled region that the keyboard can reach.
+- Text spacing: with line height 1.5, paragraph spacing 2, letter spacing 0.12 and word spacing
+  0.16 em set by a user style, no text is cut off and no two pieces of text overlap.
+- Text at 200 %: nothing is cut off, and the header's menu and search still work.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.test_accessibility import PAGE_TYPES
+
+# The user style of SC 1.4.12, as the W3C's text-spacing bookmarklet applies it.
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+# Elements that stick out to the right of the window, unless they are inside a scrolling region.
+OUTSIDE = """() => {
+  const width = document.documentElement.clientWidth;
+  return [...document.body.querySelectorAll("*")]
+    .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest(".table-scroll"))
+    .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.className}`);
+}"""
+
+# Regions that scroll sideways: each must be focusable and named.
+SCROLLERS = """() => [...document.querySelectorAll("*")]
+  .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === "auto")
+  .map(e => ({
+    focusable: e.tabIndex >= 0,
+    named: Boolean(e.getAttribute("aria-label") || e.getAttribute("aria-labelledby")),
+    role: e.getAttribute("role"),
+  }))"""
+
+# Text cut off by a box that hides what does not fit, and text boxes that overlap the next one.
+CLIPPED_OR_OVERLAPPING = """() => {
+  const found = [];
+  for (const e of document.body.querySelectorAll("*")) {
+    const style = getComputedStyle(e);
+    // Text kept for screen readers only (1 px, clipped on purpose) is not cut off.
+    if (e.getBoundingClientRect().width <= 1) continue;
+    const hides = [style.overflowX, style.overflowY].some(value => ["hidden", "clip"].includes(value));
+    const overflows = e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1;
+    if (hides && overflows && e.textContent.trim()) {
+      found.push(`cut off: ${e.tagName.toLowerCase()}.${e.className}`);
+    }
+  }
+  const selector = "h1, h2, h3, h4, p, li, dt, dd, label, button, input, th, td, a";
+  const texts = [...document.body.querySelectorAll(selector)]
+    .filter(e => e.offsetParent !== null && !e.closest("[hidden], .skip-link"));
+  // A link that wraps has one box per line: compare the boxes, not the rectangle around them.
+  const boxes = texts.map(e => [e, [...e.getClientRects()].filter(r => r.width && r.height)])
+    .filter(([, rects]) => rects.length);
+  const meet = (ra, rb) => Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > 2
+    && Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > 2;
+  for (let i = 0; i + 1 < boxes.length; i++) {
+    const [a, rectsA] = boxes[i];
+    const [b, rectsB] = boxes[i + 1];
+    if (a.contains(b) || b.contains(a)) continue;
+    const overlap = rectsA.some(ra => rectsB.some(rb => meet(ra, rb)));
+    const name = e => `${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 30)}"`;
+    if (overlap) found.push(`overlap: ${name(a)} / ${name(b)}`);
+  }
+  return found.slice(0, 5);
+}"""
+
+
+def open_at(new_page, site_url, path: str, width: int, style: str = "", text_size: str = ""):
+    # A reader's own style sheet is not bound by the site's Content Security Policy.
+    tab = new_page(width=width, bypass_csp=bool(style))
+    tab.goto(f"{site_url}{path}")
+    if style:
+        tab.add_style_tag(content=style)
+    if text_size:
+        tab.evaluate("(size) => { document.documentElement.style.fontSize = size; }", text_size)
+    return tab
+
+
+def assert_reflows(tab, name: str) -> None:
+    width = tab.evaluate("document.documentElement.clientWidth")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width, (name, tab.evaluate(OUTSIDE))
+    for scroller in tab.evaluate(SCROLLERS):
+        assert scroller == {"focusable": True, "named": True, "role": "region"}, name
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_reflows_without_scrolling_sideways(new_page, site_url, name, width):
+    assert_reflows(open_at(new_page, site_url, PAGE_TYPES[name], width), name)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_text_spacing_cuts_off_nothing_and_overlaps_nothing(new_page, site_url, name, width):
+    tab = open_at(new_page, site_url, PAGE_TYPES[name], width, style=TEXT_SPACING)
+    assert tab.evaluate(CLIPPED_OR_OVERLAPPING) == [], name
+    assert_reflows(tab, name)
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_text_at_200_percent_cuts_off_nothing(new_page, site_url, name):
+    tab = open_at(new_page, site_url, PAGE_TYPES[name], 1280, text_size="200%")
+    assert tab.evaluate(CLIPPED_OR_OVERLAPPING) == [], name
+    assert_reflows(tab, name)
+
+
+@pytest.mark.parametrize(
+    ("width", "text_size"), [(320, ""), (1280, "200%"), (640, "")], ids=["320px", "text-200", "zoom-200"]
+)
+def test_header_menu_and_search_work_on_a_small_screen_and_with_large_text(
+    new_page, site_url, width, text_size
+):
+    tab = open_at(new_page, site_url, "/referater/", width, text_size=text_size)
+    menu = tab.locator("nav[aria-label=Hovedmenu] a")
+    assert menu.count() == 8
+    view = tab.evaluate("document.documentElement.clientWidth")
+    for index in range(menu.count()):
+        box = menu.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= view, menu.nth(index).inner_text()
+    field = tab.get_by_role("searchbox", name="Søg")
+    assert field.bounding_box()["width"] >= 80, "the search field has room to type in"
+    field.fill("frafald")
+    field.press("Enter")
+    tab.wait_for_url("**/soeg/?q=frafald")
