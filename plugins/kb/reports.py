@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .fields import REPORT_FIELDS
 from .frontmatter import Document, load_yaml
 from .model import Report
+from .parse import theme_list
 from .problems import Problem
 from .values import SLUG, check_keys, suggest
 
@@ -43,18 +44,8 @@ def parse_report(
                 "brug kun små bogstaver a–z, tal og bindestreg, fx 'content/rapporter/frafald-nordjylland/'.",
             )
         )
-    listed = doc.data.get("temaer") or []
-    listed = listed if isinstance(listed, list) else [listed]
-    problems += [
-        Problem(
-            source,
-            doc.line("temaer"),
-            f"temaet '{theme}' findes ikke.",
-            f"{suggest(str(theme), sorted(themes))}kendte temaer: {', '.join(sorted(themes))}.",
-        )
-        for theme in listed
-        if theme not in themes
-    ]
+    listed, found = theme_list(doc, ("temaer",), source, themes)
+    problems += found
     if problems:
         return None, problems
     data = doc.data
