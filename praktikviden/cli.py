@@ -1,4 +1,4 @@
-"""The editors' command line: ``praktikviden check | new referat | serve | build`` (help in Danish)."""
+"""The editors' command line: ``praktikviden check | new referat | import | serve | build``, in Danish."""
 
 from __future__ import annotations
 
@@ -83,6 +83,21 @@ def _parser() -> argparse.ArgumentParser:
     minutes.add_argument("--dato", required=True, help="mødets dato som ÅÅÅÅ-MM-DD")
     minutes.set_defaults(run=run_new_minutes)
 
+    imports = commands.add_parser(
+        "import",
+        help="lav et referat ud fra en PDF-, Word- eller tekstfil",
+        description="Læser et referat i en PDF-fil, en Word-fil (.docx) eller en tekstfil og skriver "
+        "content/referater/ÅÅÅÅ-MM-DD-udvalg.md med metadata, deltagere, dagsordenspunkter og blokke. "
+        "Overskriver aldrig en fil. Bagefter vises hvert sted, du skal tjekke, som 'fil:linje'.",
+    )
+    imports.add_argument("fil", metavar="FIL", help="referatet: .pdf, .docx eller .txt")
+    imports.add_argument("--udvalg", required=True, help="udvalgets kortnavn, fx luu-sosu-amu")
+    imports.add_argument("--dato", help="mødets dato som ÅÅÅÅ-MM-DD, hvis referatet ikke har den med årstal")
+    imports.add_argument(
+        "--bilag", nargs="+", metavar="BILAG", help="bilag, der lægges i content/bilag/ og linkes fra punktet"
+    )
+    imports.set_defaults(run=run_import)
+
     serve = commands.add_parser(
         "serve",
         help="forhåndsvis sitet; siden opdateres, når du gemmer",
@@ -137,6 +152,13 @@ def run_new_minutes(args) -> int:
     path.write_text(minutes_template(committee, date), encoding="utf-8")
     print(f"Oprettet: {shown}\nUdfyld de tomme felter, og kør 'praktikviden check'.")
     return 0
+
+
+def run_import(args) -> int:
+    """Import one minutes file (praktikviden/importer.py)."""
+    from .importer import run_import as import_file
+
+    return import_file(args, Path(site.load_settings()["PATH"]), site.ROOT)
 
 
 def _refuse(message: str, fix: str) -> int:

@@ -1,0 +1,151 @@
+"""``praktikviden import``: turn minutes in a PDF, Word or text file into a minutes file to review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins.kb.documents import read_document
+from plugins.kb.minutes_draft import Note, summary, write_draft
+from plugins.kb.minutes_import import read_minutes
+from plugins.kb.problems import with_fix
+from plugins.kb.values import suggest
+from plugins.minutes.plugin import read_committees
+from plugins.minutes.reader import MINUTES_DIR
+
+ATTACHMENTS_DIR = "bilag"
+_ATTACHMENT_NUMBER = re.compile(r"bilag[\s_-]*(\d+(?:[._-]\d+)*)", re.I)
+
+
+class Refused(Exception):
+    """The input cannot be used: nothing is written. ``str()`` is the message with its fix."""
+
+
+@dataclass(slots=True)
+class Imported:
+    """What one import wrote, and what the editor should review."""
+
+    path: Path
+    text: str
+    notes: list[Note] = field(default_factory=list)
+    attachments: list[Path] = field(default_factory=list)
+    summary: str = ""
+
+
+def import_minutes(
+    source: Path, committee: str, content_root: Path, date: str | None = None, attachments: tuple = ()
+) -> Imported:
+    """Read ``source``, write ``content/referater/<dato>-<udvalg>.md`` and copy the attachments.
+
+    Raises:
+        Refused: the committee is unknown, the date is missing or malformed, the file cannot be read
+            (not a PDF or Word file, encrypted, scanned), or the minutes file exists already.
+
+    """
+    committees = read_committees(content_root).by_slug
+    if committee not in committees:
+        known = sorted(committees)
+        raise Refused(
+            with_fix(
+                f"Udvalget '{committee}' findes ikke.",
+                f"{suggest(committee, known)}kendte udvalg: {', '.join(known)}.",
+            )
+        )
+    given = None
+    if date is not None:
+        try:
+            given = dt.date.fromisoformat(date)
+        except ValueError:
+            raise Refused(
+                with_fix(f"Datoen '{date}' kan ikke bruges.", "skriv den som ÅÅÅÅ-MM-DD, fx 2023-11-27.")
+            ) from None
+    if not source.is_file():
+        raise Refused(with_fix(f"Filen {source} findes ikke.", "tjek stien og filnavnet."))
+    for attachment in attachments:
+        if not attachment.is_file():
+            raise Refused(with_fix(f"Bilaget {attachment} findes ikke.", "tjek stien og filnavnet."))
+    text, problems = read_document(source, str(source))
+    if text is None:
+        raise Refused("\n".join(str(problem) for problem in problems))
+    draft = read_minutes(text)
+    meeting_date = given or (draft.date if draft.date_has_year else None)
+    if meeting_date is None:
+        found = (
+            f"referatet siger kun '{draft.date_text}' uden årstal" if draft.date_text else "der er ingen dato"
+        )
+        raise Refused(
+            with_fix(f"Mødets dato kan ikke findes i {source}: {found}.", "angiv den med --dato ÅÅÅÅ-MM-DD.")
+        )
+    path = content_root / MINUTES_DIR / f"{meeting_date.isoformat()}-{committee}.md"
+    if path.exists():
+        raise Refused(
+            with_fix(
+                f"{path} findes allerede; den er ikke ændret.",
+                "slet eller omdøb den først, hvis du vil importere igen.",
+            )
+        )
+    linked = _place_attachments(draft, path.stem, attachments)
+    written, notes = write_draft(draft, committee, meeting_date, given is not None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(written, encoding="utf-8")
+    copied = []
+    for attachment, target in linked:
+        target = content_root / target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(attachment, target)
+        copied.append(target)
+    return Imported(path, written, notes, copied, summary(draft))
+
+
+def _place_attachments(draft, stem: str, attachments: tuple) -> list[tuple[Path, str]]:
+    """Link each attachment in the item whose Bilag block names its number ("bilag-3.1.pdf" → 3.1)."""
+    placed = []
+    for attachment in attachments:
+        name = re.sub(r"[^\w.-]+", "-", attachment.name.lower()).strip("-")
+        relative = f"{ATTACHMENTS_DIR}/{stem}/{name}"
+        link = f"{{static}}../{relative}"
+        number = _ATTACHMENT_NUMBER.search(attachment.stem)
+        wanted = number[1].replace("_", ".").replace("-", ".") if number else None
+        if wanted and _link_in_items(draft, wanted, link):
+            placed.append((attachment, relative))
+            continue
+        draft.unplaced_attachments.append((attachment.name, link))
+        placed.append((attachment, relative))
+    return placed
+
+
+def _link_in_items(draft, number: str, link: str) -> bool:
+    line = re.compile(rf"^- (?P<text>[Bb]ilag\s+{re.escape(number)}\b.*)$")
+    for item in draft.items:
+        for block in item.blocks:
+            for index, text in enumerate(block.lines):
+                match = line.match(text)
+                if match:
+                    block.lines[index] = f"- [{match['text']}]({link})"
+                    return True
+    return False
+
+
+def run_import(args, content_root: Path, shown_root: Path) -> int:
+    """The command: write the file, print its path and every place to review; 2 when refused."""
+    try:
+        imported = import_minutes(
+            Path(args.fil), args.udvalg, content_root, args.dato, tuple(Path(p) for p in args.bilag or ())
+        )
+    except Refused as refusal:
+        print(refusal, file=sys.stderr)
+        return 2
+    shown = imported.path.relative_to(shown_root)
+    print(f"Oprettet: {shown} ({imported.summary})")
+    for copied in imported.attachments:
+        print(f"Bilag kopieret: {copied.relative_to(shown_root)}")
+    if imported.notes:
+        print(f"\nTjek disse {len(imported.notes)} steder i filen:")
+        for note in imported.notes:
+            print(with_fix(f"{shown}:{note.line}: {note.doubt.message}", note.doubt.hint))
+    print("\nGennemse filen mod kilden, og kør derefter 'praktikviden check'.")
+    return 0
