@@ -34,7 +34,9 @@ SEED_MINUTES = [
 def make_pdf(path: Path, pages: int) -> Path:
     """A PDF of ``pages`` pages of real minutes text, 40 lines a page, with header and page numbers."""
     lines = [line.strip() for line in next(SEEDS.glob("001_*.txt")).read_text().splitlines()]
-    lines = [line.encode("latin-1", "replace").decode("latin-1") for line in lines if line]
+    # The PDF's core font has Danish letters but not the typographic dashes and quotes.
+    plain = str.maketrans({"–": "-", "—": "-", "”": '"', "“": '"', "’": "'", "‘": "'", "▪": "-", "•": "-"})
+    lines = [line.translate(plain).encode("latin-1", "replace").decode("latin-1") for line in lines if line]
     total = pages
 
     class Minutes(FPDF):
