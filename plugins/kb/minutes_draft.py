@@ -10,8 +10,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from .draft import Doubt, Draft, Item, Person
 from .formatting import format_date
-from .minutes_import import Doubt, Draft, Item, Person
 from .model import UNKNOWN_ORGANISATION
 
 _GROUP_ORDER = ("deltagere", "tilforordnede", "afbud")

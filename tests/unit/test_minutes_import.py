@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from plugins.kb.minutes_import import _join, _person, read_minutes
+from plugins.kb.minutes_header import read_person
+from plugins.kb.minutes_import import read_minutes
+from plugins.kb.minutes_text import join_line
 
 
 @pytest.mark.parametrize(
@@ -32,12 +34,12 @@ from plugins.kb.minutes_import import _join, _person, read_minutes
     ],
 )
 def test_a_person_line_gives_name_organisation_and_role(text, expected):
-    person = _person(text, "deltagere")
+    person = read_person(text, "deltagere")
     assert (person.name, person.organisation, person.role) == expected
 
 
 def test_people_from_the_school_are_participants_with_that_role():
-    assert _person("Dorte Engsig, SOSUMV, Herning", "fra skolen").role == "fra skolen"
+    assert read_person("Dorte Engsig, SOSUMV, Herning", "fra skolen").role == "fra skolen"
 
 
 @pytest.mark.parametrize(
@@ -139,7 +141,7 @@ def test_word_bullets_nest_by_their_symbol_and_lines_of_a_bullet_are_joined():
     ],
 )
 def test_line_ends_the_page_made_are_undone(text, line, joined):
-    assert _join(text, line) == joined
+    assert join_line(text, line) == joined
 
 
 def test_a_web_address_printed_twice_alone_on_a_line_is_page_furniture():
