@@ -29,6 +29,7 @@ PLUGINS = [
     "plugins.minutes",
     "plugins.datatable",
     "plugins.validator",
+    "plugins.attachments",
     "plugins.registers",
     "plugins.themes",
     "plugins.guide",

@@ -1,10 +1,10 @@
-"""Register the Danish formatting functions as Jinja filters."""
+"""Register the Danish formatting functions (dates, times, file sizes) as Jinja filters."""
 
 from __future__ import annotations
 
 from pelican import signals
 
-from plugins.kb.formatting import format_date, format_month, format_time, format_timespan
+from plugins.kb.formatting import format_date, format_month, format_size, format_time, format_timespan
 from plugins.kb.model import by_organisation
 
 FILTERS = {
@@ -12,6 +12,7 @@ FILTERS = {
     "dansk_maaned": format_month,
     "dansk_klokkeslaet": format_time,
     "dansk_tidsrum": format_timespan,
+    "filstoerrelse": format_size,
     "efter_organisation": by_organisation,
 }
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .links import resolve
 from .model import AgendaItem, Attachment, Block, BlockKind, Section
 from .problems import Problem
 from .values import suggest
@@ -19,6 +21,13 @@ _LABEL_HEAD = re.compile(r"^### (?P<labels>[^\s,:/]+(?:/[^\s,:/]+)*):?(?P<rest>.
 _ATTACHMENT = re.compile(
     r"(?:^\s*(?:[-*+]\s+)?|\s[–-]\s)[Bb]ilag\s+(?P<number>\d+(?:\.\d+)*)\s*:?\s+(?P<title>\S.*?)\s*$"
 )
+# A line that is only a linked file: "- [Bilag 3.1 Titel]({static}../bilag/…/fil.pdf)", also with the
+# number before the link ("- Bilag 3.1: [Titel]({static}…)") or none ("- [Titel]({static}…)").
+_LINKED = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:[Bb]ilag\s+(?P<number>\d+(?:\.\d+)*)\s*:?\s*)?"
+    r"\[(?P<text>[^\]]*\S[^\]]*)\]\(\s*<?\{(?:static|attach)\}(?P<target>[^)\s>]+?)>?\s*\)\s*$"
+)
+_NUMBERED = re.compile(r"^[Bb]ilag\s+(?P<number>\d+(?:\.\d+)*)\s*:?\s+(?P<title>\S.*?)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e"})
 
@@ -143,8 +152,10 @@ def _item(
     number: int, title: str, part: _Part, source: str, render: Render
 ) -> tuple[AgendaItem, list[Problem]]:
     lead, heads = _split(part.lines, part.line + 1, "### ")
+    folder = _content_folder(source)
     problems: list[Problem] = []
     blocks: list[Block] = []
+    attachments = [found for line in lead if (found := _attachment(line, folder, listed=False))]
     if "".join(lead).strip():
         blocks.append(Block((), "", "", render("\n".join(lead))))
     used: set[str] = set()
@@ -154,13 +165,62 @@ def _item(
             problems.append(problem)
             continue
         anchor = _unique(f"punkt-{number}-{_anchor(labels[0].value)}", used)
-        blocks.append(Block(labels, qualifier, anchor, render("\n".join(head.lines))))
-    attachments = tuple(
-        Attachment(match["number"], match["title"])
-        for line in part.lines
-        if (match := _ATTACHMENT.search(line))
-    )
-    return AgendaItem(number, title, tuple(blocks), attachments), problems
+        listed = BlockKind.BILAG in labels
+        found = [_attachment(line, folder, listed) for line in head.lines]
+        attachments += [attachment for attachment in found if attachment]
+        html = render("\n".join(head.lines))
+        parts = _parts(head.lines, found, render) if listed else ()
+        blocks.append(Block(labels, qualifier, anchor, html, parts))
+    return AgendaItem(number, title, tuple(blocks), tuple(attachments)), problems
+
+
+def _attachment(line: str, folder: str, listed: bool) -> Attachment | None:
+    """The attachment ``line`` names or links, if any; ``listed``: the line stands in a Bilag block.
+
+    A linked file counts without a number ('Bilag 3.1') only in a Bilag block: elsewhere a link is
+    just a link.
+    """
+    linked = _LINKED.match(line)
+    if linked:
+        path = resolve(folder, linked["target"].partition("#")[0])
+        text = linked["text"].strip()
+        if linked["number"]:
+            return Attachment(linked["number"], text, path)
+        if numbered := _NUMBERED.match(text):
+            return Attachment(numbered["number"], numbered["title"], path)
+        return Attachment(None, text, path) if listed else None
+    named = _ATTACHMENT.search(line)
+    return Attachment(named["number"], named["title"]) if named else None
+
+
+def _parts(lines: list[str], found: list[Attachment | None], render: Render) -> tuple:
+    """A Bilag block as rendered text and runs of its linked files, in the order written.
+
+    Empty when the block links no file: the page then shows the block's HTML as it is.
+    """
+    parts: list = []
+    text: list[str] = []
+    for line, attachment in zip(lines, found, strict=True):
+        if attachment is None or attachment.path is None:
+            text.append(line)
+            continue
+        if "".join(text).strip():
+            parts.append(render("\n".join(text)))
+        text.clear()
+        if parts and isinstance(parts[-1], tuple):
+            parts[-1] += (attachment,)
+        else:
+            parts.append((attachment,))
+    if not any(isinstance(part, tuple) for part in parts):
+        return ()
+    if "".join(text).strip():
+        parts.append(render("\n".join(text)))
+    return tuple(parts)
+
+
+def _content_folder(source: str) -> str:
+    """The folder of ``source`` (``content/referater/….md``) inside ``content/``: where its links start."""
+    return posixpath.dirname(source).partition("/")[2]
 
 
 def _labels(head: _Part, source: str) -> tuple[tuple[BlockKind, ...], str, Problem | None]:

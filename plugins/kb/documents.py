@@ -149,6 +149,7 @@ class _Numbering:
     def __init__(self, document) -> None:
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counts: dict[tuple[str, int], int] = {}
+        self.styles: dict[str | None, object] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -174,11 +175,20 @@ class _Numbering:
             for level, spec in levels.items():
                 self.formats[(node.get(w + "numId"), level)] = spec
 
+    def _style_numbering(self, paragraph):
+        """The numbering a paragraph's style gives ("List Number"), looked up once per style."""
+        style_id = paragraph._p.style
+        if style_id not in self.styles:
+            style = paragraph.style
+            pr = style.element.pPr if style is not None else None
+            self.styles[style_id] = pr.numPr if pr is not None else None
+        return self.styles[style_id]
+
     def label(self, paragraph) -> str:
         """The number or bullet Word shows before ``paragraph``, e.g. "3. " or "• "; "" if none."""
         num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
-        if num_pr is None and paragraph.style is not None and paragraph.style.element.pPr is not None:
-            num_pr = paragraph.style.element.pPr.numPr
+        if num_pr is None:
+            num_pr = self._style_numbering(paragraph)
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)

@@ -1,4 +1,4 @@
-"""Danish formatting of dates and times for readers ("16. september 2024", "kl. 9.00–12.00")."""
+"""Danish formatting for readers: dates, times, numbers and file sizes ("16. september 2024", "1,2 MB")."""
 
 from __future__ import annotations
 
@@ -70,3 +70,21 @@ _DANISH_SEPARATORS = str.maketrans({",": ".", ".": ","})
 def format_percent(value: float | int) -> str:
     """Format a percentage (82 → '82 %'), with a no-break space so the sign never wraps alone."""
     return f"{format_number(value)}\u00a0%"
+
+
+_KB = 1024
+
+
+def format_size(size: int) -> str:
+    """Format a file size as Windows Explorer counts it, the Danish way: '12 KB', '1,2 MB', '35 MB'.
+
+    Under 1.000 KB, whole KB rounded up (a 10-byte file is '1 KB'); above, MB or GB, with one decimal
+    below 10. A no-break space keeps the unit with its number.
+    """
+    if size < 1000 * _KB:
+        return f"{format_number(-(-size // _KB))}\u00a0KB"
+    value, unit = size / _KB**2, "MB"
+    if value >= 1000:
+        value, unit = value / _KB, "GB"
+    value = round(value, 1)
+    return f"{format_number(value, 1 if value < 10 else 0)}\u00a0{unit}"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .attachments import ATTACHMENTS_DIR
 from .problems import Problem
 from .values import suggest
 
@@ -131,11 +132,16 @@ def _missing_problem(link, source, kind, path, resolved, content_files) -> Probl
     folder = posixpath.dirname(resolved)
     nearby = [name for name in names if posixpath.dirname(name) == folder] or names
     close = suggest(posixpath.basename(resolved), [posixpath.basename(n) for n in nearby])
+    fix = "læg filen i content/ eller ret stien; den regnes fra mappen, filen ligger i."
+    if resolved.startswith(f"{ATTACHMENTS_DIR}/"):
+        name = posixpath.basename(source)
+        own = f"content/{ATTACHMENTS_DIR}/{posixpath.splitext(name)[0]}/"
+        fix = f"bilagene til {name} ligger i {own}; læg filen der, eller ret stien."
     return Problem(
         source,
         link.line,
         f"{what} '{path}' i linket '{link.target}' findes ikke (content/{resolved}).",
-        f"{close}læg filen i content/ eller ret stien; den regnes fra mappen, filen ligger i.",
+        close + fix,
     )
 
 

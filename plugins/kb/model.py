@@ -41,10 +41,34 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
-    """An attachment (bilag) named in an agenda item, e.g. 'Bilag 3.1'."""
+    """An attachment (bilag) of an agenda item, e.g. 'Bilag 3.1 Ansøgertal januar 2024'.
 
-    number: str
+    ``path`` is the file the minutes link, relative to ``content/``
+    (``bilag/2023-11-27-luu-sosu-amu/ansoegertal.pdf``), or None when they only name it. ``number`` is
+    None for a linked file the minutes list without a number.
+    """
+
+    number: str | None
     title: str
+    path: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Return the attachment's name as a list shows it: 'Bilag 3.1 Ansøgertal januar 2024'."""
+        return f"Bilag {self.number} {self.title}" if self.number else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentFile:
+    """What a build finds in an attachment's file: its type, its size, and its text for the search.
+
+    ``text`` is None when the type has no text to index (Excel, images) or the file cannot be read
+    (encrypted, scanned).
+    """
+
+    kind: str  # as the meeting page names it: 'PDF', 'Word', 'Excel' …
+    size: int  # bytes
+    text: str | None = None
 
 
 # Fixed ids of the meeting page (theme/templates/meeting.html and base.html).
@@ -59,6 +83,9 @@ class Block:
     qualifier: str
     anchor: str
     html: str
+    # A Bilag block that links files, as the page shows it in the order written: rendered text, and
+    # runs of linked attachments, listed with their type and size. Empty for every other block.
+    parts: tuple[str | tuple[Attachment, ...], ...] = ()
 
     @property
     def heading(self) -> str:
@@ -97,6 +124,11 @@ class AgendaItem:
     def anchor(self) -> str:
         """Return the item's fragment id."""
         return f"punkt-{self.number}"
+
+    @property
+    def attachment_paths(self) -> tuple[str, ...]:
+        """Return the files the item's attachments link, each once, in order."""
+        return tuple(dict.fromkeys(a.path for a in self.attachments if a.path))
 
     @property
     def has_attachment_block(self) -> bool:
@@ -153,6 +185,11 @@ class Meeting:
     def attachments(self) -> tuple[Attachment, ...]:
         """Return every attachment named in the agenda, in agenda order."""
         return tuple(attachment for item in self.agenda for attachment in item.attachments)
+
+    @property
+    def attachment_paths(self) -> tuple[str, ...]:
+        """Return the files the agenda's attachments link, each once, in agenda order."""
+        return tuple(dict.fromkeys(path for item in self.agenda for path in item.attachment_paths))
 
     @property
     def anchors(self) -> set[str]:

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.attachments_site import build_attachments_site
 from tests.conftest import ROOT, build
 
 
@@ -21,15 +22,26 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The repository's own site, built with its search index and served on a free local port."""
-    output = build(ROOT / "content", tmp_path_factory.mktemp("browser"))
+def _serve(output):
+    """Serve ``output`` on a free local port; yield its address."""
     handler = functools.partial(QuietHandler, directory=str(output))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The repository's own site, built with its search index and served on a free local port."""
+    yield from _serve(build(ROOT / "content", tmp_path_factory.mktemp("browser")))
+
+
+@pytest.fixture(scope="session")
+def attachments_site_url(tmp_path_factory):
+    """The small fixture site whose minutes link a PDF and a Word file (tests/attachments_site.py), served."""
+    output, _ = build_attachments_site(tmp_path_factory.mktemp("browser-attachments"))
+    yield from _serve(output)
 
 
 @pytest.fixture(scope="session")

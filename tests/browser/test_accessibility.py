@@ -110,3 +110,10 @@ def test_keyboard_walk_skip_link_header_and_agenda(new_page, site_url):
     )
     tab.keyboard.press("Enter")
     assert tab.url.endswith("#punkt-6")
+
+
+def test_a_meeting_page_with_attachment_files_has_no_wcag_violations(new_page, attachments_site_url):
+    tab = new_page(bypass_csp=True)  # axe is injected as an inline script
+    tab.goto(f"{attachments_site_url}/referater/luu-test/2024-09-16/")
+    assert tab.get_by_role("link", name="Bilag 2.1 Ansøgertal januar 2024 (PDF, 2 KB)").is_visible()
+    assert axe_violations(tab) == []

@@ -184,3 +184,27 @@ def test_the_type_filter_rapport_keeps_only_report_pages(new_page, site_url):
     assert found
     assert all(result["meta"].startswith("Rapport") for result in found)
     assert any(result["href"].startswith("/rapporter/frafald-nordjylland/") for result in found)
+
+
+def test_a_word_only_an_attachment_holds_finds_its_item_which_offers_the_file(new_page, attachments_site_url):
+    # "sommeroptaget" stands only in the PDF linked as Bilag 2.1, "mentorordninger" only in the Word file.
+    for query in ("sommeroptaget", "mentorordninger"):
+        tab, found = search(new_page, attachments_site_url, query)
+        assert [result["title"] for result in found] == ["LUU Test, 16. september 2024"], query
+        assert found[0]["items"][0] == "/referater/luu-test/2024-09-16/#punkt-2", query
+    assert "⟦" not in tab.inner_text("#soeg-liste")
+    assert tab.locator("#soeg-liste mark").first.inner_text().lower() == "mentorordninger"
+    tab.click("#soeg-liste .sub-results a")
+    tab.wait_for_url("**/referater/luu-test/2024-09-16/#punkt-2")
+    link = tab.locator("#punkt-2-bilag a", has_text="Bilag 2.2 Referat fra temadagen")
+    assert link.is_visible()
+    assert link.inner_text().startswith("Bilag 2.2 Referat fra temadagen (Word, ")
+    with tab.expect_response(lambda response: response.url.endswith("/temadag.docx")) as opened:
+        tab.evaluate("url => fetch(url)", link.get_attribute("href"))
+    assert opened.value.ok
+
+
+def test_an_attachment_whose_text_cannot_be_read_is_still_found_by_its_name(new_page, attachments_site_url):
+    # The scanned letter has no text to index; its name in the Bilag block is the minutes' own text.
+    _, found = search(new_page, attachments_site_url, "ministeriet")
+    assert found[0]["items"] == ["/referater/luu-test/2024-09-16/#punkt-4"]

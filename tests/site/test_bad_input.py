@@ -113,6 +113,19 @@ CASES = {
         "    Ret: mente du 'frafald-2024.png'? læg filen i content/ eller ret stien; den regnes fra "
         "mappen, filen ligger i.",
     ],
+    # A Bilag link to a file that is not in content/bilag/<the minutes file's name>/.
+    "attachment_missing": [
+        f"{MINUTES}:19: filen '../bilag/2024-09-16-luu-test/ansoegertal.pdf' i linket "
+        "'{static}../bilag/2024-09-16-luu-test/ansoegertal.pdf' findes ikke "
+        "(content/bilag/2024-09-16-luu-test/ansoegertal.pdf).\n"
+        "    Ret: mente du 'ansoegertal.csv'? bilagene til 2024-09-16-luu-test.md ligger i "
+        "content/bilag/2024-09-16-luu-test/; læg filen der, eller ret stien.",
+        f"{MINUTES}:20: filen '/bilag/2024-09-16-luu-tset/frafald.csv' i linket "
+        "'{static}/bilag/2024-09-16-luu-tset/frafald.csv' findes ikke "
+        "(content/bilag/2024-09-16-luu-tset/frafald.csv).\n"
+        "    Ret: mente du 'frafald.csv'? bilagene til 2024-09-16-luu-test.md ligger i "
+        "content/bilag/2024-09-16-luu-test/; læg filen der, eller ret stien.",
+    ],
     "page_missing_title": [
         "content/sider/frafald.md:2: feltet 'titel' mangler i metadata (sidens overskrift).\n"
         "    Ret: tilføj fx 'titel: Om Praktikviden'.",

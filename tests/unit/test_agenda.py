@@ -140,3 +140,55 @@ def test_seed_minutes_in_content_parse_without_problems():
         body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
         _, problems = parse_agenda(body, 1, str(path), render)
         assert problems == [], path
+
+
+MINUTES = "content/referater/2024-09-16-luu-test.md"
+PDF = "bilag/2024-09-16-luu-test/ansoegertal.pdf"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"- [Bilag 3.1 Ansøgertal januar 2024]({{static}}../{PDF})", ("3.1", "Ansøgertal januar 2024", PDF)),
+        (f"- [Bilag 3.1 Ansøgertal]({{static}}/{PDF})", ("3.1", "Ansøgertal", PDF)),
+        (f"- Bilag 3.1: [Ansøgertal]({{static}}../{PDF})", ("3.1", "Ansøgertal", PDF)),
+        (f"[Ansøgertal januar 2024]({{static}}../{PDF})", (None, "Ansøgertal januar 2024", PDF)),
+        ("- [Ansøg%C3%A6]({static}../bilag/x/s%C3%A6t.pdf)", (None, "Ansøg%C3%A6", "bilag/x/sæt.pdf")),
+        ("- Bilag 3.2 Program", ("3.2", "Program", None)),
+        ("- [Ansøgertal](https://example.org/tal.pdf)", None),
+    ],
+)
+def test_attachment_lines_in_a_bilag_block_may_link_files(line, expected):
+    agenda, problems = parse_agenda(f"## 1. Status\n\n### Bilag\n\n{line}\n", 1, MINUTES, render)
+    assert problems == []
+    found = [(a.number, a.title, a.path) for a in agenda.items[0].attachments]
+    assert found == ([expected] if expected else [])
+
+
+def test_an_unnumbered_link_outside_a_bilag_block_is_just_a_link():
+    body = f"## 1. Status\n\n### Orientering\n\n- [Ansøgertal]({{static}}../{PDF})\n"
+    agenda, _ = parse_agenda(body, 1, MINUTES, render)
+    assert agenda.items[0].attachments == ()
+
+
+def test_a_bilag_block_with_files_keeps_its_text_and_lists_in_order():
+    body = (
+        "## 1. Status\n\n### Bilag\n\nSendt ud før mødet:\n\n"
+        f"- [Bilag 3.1 Ansøgertal]({{static}}../{PDF})\n"
+        f"- [Bilag 3.2 Frafald]({{static}}../bilag/2024-09-16-luu-test/frafald.xlsx)\n"
+        "- Bilag 3.3 Program\n\n*Pause*\n"
+    )
+    agenda, _ = parse_agenda(body, 1, MINUTES, render)
+    item = agenda.items[0]
+    parts = item.blocks[0].parts
+    assert parts[0] == "Sendt ud før mødet:"
+    assert [a.label for a in parts[1]] == ["Bilag 3.1 Ansøgertal", "Bilag 3.2 Frafald"]
+    assert parts[2] == "- Bilag 3.3 Program\n\n*Pause*", "a named attachment stays the minutes' text"
+    assert len(parts) == 3
+    assert item.attachment_paths == (PDF, "bilag/2024-09-16-luu-test/frafald.xlsx")
+    assert "[Bilag 3.1 Ansøgertal]" in item.blocks[0].html, "the block's whole text stays for export"
+
+
+def test_a_bilag_block_without_files_is_shown_as_written():
+    agenda, _ = parse_agenda("## 1. Status\n\n### Bilag\n\n- Bilag 3.1 Program\n", 1, MINUTES, render)
+    assert agenda.items[0].blocks[0].parts == ()

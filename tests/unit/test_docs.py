@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from plugins.datatable.table import ChartKind, ColumnType
+from plugins.kb.attachments import FILE_TYPES
 from plugins.kb.fields import (
     COLUMN_FIELDS,
     COMMITTEE_FIELDS,
@@ -61,3 +62,9 @@ def test_every_page_type_is_described(kind):
 @pytest.mark.parametrize("field", THEME_FIELDS, ids=lambda f: f.key)
 def test_every_theme_field_is_described(field):
     assert f"`{field.key}`" in GUIDE
+
+
+@pytest.mark.parametrize(("suffix", "kind"), FILE_TYPES.items(), ids=list(FILE_TYPES))
+def test_every_attachment_file_type_is_described_in_the_editor_guide(suffix, kind):
+    assert f"`{suffix}`" in GUIDE
+    assert kind.label in GUIDE
