@@ -62,12 +62,26 @@ def parse_report(
 
 
 def report_chapter(
-    doc: Document, source: str, reports: Collection[str]
+    doc: Document, source: str, reports: Collection[str], folder: str | None = None
 ) -> tuple[str | None, int | None, list]:
-    """Read a chapter's ``rapport`` (a known report) and ``kapitel`` (its place, a number)."""
+    """Read a chapter's ``rapport`` (a known report) and ``kapitel`` (its place, a number).
+
+    ``folder``: the report folder the file lies in (``content/rapporter/<folder>/``), if any; the
+    chapter must then name that report.
+    """
     slug = doc.data.get("rapport")
     problems = []
-    if slug not in reports:
+    if folder is not None and slug != folder:
+        found = f"'rapport' er '{slug}'." if slug else "har ikke feltet 'rapport'."
+        problems.append(
+            Problem(
+                source,
+                doc.line("rapport"),
+                f"filen ligger i rapportens mappe content/rapporter/{folder}/, men {found}",
+                f"skriv 'rapport: {folder}' og 'kapitel: …', eller flyt filen til den rapports mappe.",
+            )
+        )
+    elif slug not in reports:
         known = sorted(reports)
         problems.append(
             Problem(
@@ -79,7 +93,7 @@ def report_chapter(
             )
         )
     number = doc.data.get("kapitel")
-    if not isinstance(number, str) or not number.isdigit():
+    if not isinstance(number, str) or not re.fullmatch(r"[0-9]+", number):
         problems.append(
             Problem(
                 source,
@@ -113,8 +127,23 @@ class ChapterAnchors:
     lines: dict[str, int]
 
 
+# Ids the report's page templates use themselves (theme/templates/base.html, report_chapter.html,
+# report.html, report_print.html, partials/related.html): a heading may not take them.
+TEMPLATE_IDS = frozenset(
+    {"indhold", "sidehoved-soeg", "i-kapitlet", "relateret", "indhold-rapport", "indhold-udskrift"}
+)
+_OWN_ID_HINT = (
+    "giv overskriften sit eget id, fx '## Kommentar {#kommentar-bilag-2-1}', eller giv fodnoten et "
+    "andet navn, fx '[^bilag-1]'."
+)
+
+
 def report_problems(chapters: Iterable[ChapterAnchors]) -> list[Problem]:
-    """Two chapters of a report with the same number, or the same id (the print version has both)."""
+    """Report chapters with the same number, ids used twice, and ids the page's template has.
+
+    The print version has every chapter of a report on one page, so an id may stand only once in
+    the whole report.
+    """
     problems = []
     numbers: dict[tuple[str, int], str] = {}
     ids: dict[tuple[str, str], str] = {}
@@ -124,12 +153,37 @@ def report_problems(chapters: Iterable[ChapterAnchors]) -> list[Problem]:
             problems.append(
                 Problem(
                     chapter.source,
-                    chapter.lines.get("", 1),
+                    chapter.lines.get("kapitel", 1),
                     f"kapitel {chapter.number} i rapporten '{chapter.report}' findes allerede i {first}.",
                     "giv kapitlet et andet nummer i 'kapitel'.",
                 )
             )
+        seen: set[str] = set()
         for anchor in chapter.ids:
+            if anchor.startswith("fnref:"):
+                continue  # a footnote's mark has its note's label: reported once, at the note
+            if anchor in TEMPLATE_IDS:
+                problems.append(
+                    Problem(
+                        chapter.source,
+                        chapter.lines.get(anchor, 1),
+                        f"id'et '{anchor}' bruges af sidens skabelon og kan ikke bruges af en overskrift.",
+                        _OWN_ID_HINT,
+                    )
+                )
+                continue
+            if anchor in seen:
+                problems.append(
+                    Problem(
+                        chapter.source,
+                        chapter.lines.get(anchor, 1),
+                        f"id'et '{anchor}' står to gange i kapitlet (kapitlets titel har id'et "
+                        f"'{chapter.ids[0]}').",
+                        _OWN_ID_HINT,
+                    )
+                )
+                continue
+            seen.add(anchor)
             first = ids.setdefault((chapter.report, anchor), chapter.source)
             if first != chapter.source:
                 problems.append(
@@ -138,8 +192,7 @@ def report_problems(chapters: Iterable[ChapterAnchors]) -> list[Problem]:
                         chapter.lines.get(anchor, 1),
                         f"id'et '{anchor}' bruges også i {first}; rapportens udskrift har alle kapitler "
                         "på én side, og et id må kun stå én gang.",
-                        "giv overskriften sit eget id, fx '## Kommentar {#kommentar-bilag-2-1}', eller "
-                        "giv fodnoten et andet navn, fx '[^bilag-1]'.",
+                        _OWN_ID_HINT,
                     )
                 )
     return problems

@@ -21,9 +21,6 @@ TAGS: frozenset[str] = frozenset(
         "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
     }
 )  # fmt: skip
-# Ids for a report's headings and footnotes (the toc and footnotes extensions make them), so that
-# links, the table of contents and search results can point at a section.
-_ID = {"id"}
 ATTRIBUTES: dict[str, set[str]] = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -31,7 +28,13 @@ ATTRIBUTES: dict[str, set[str]] = {
     "ol": {"start"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
-    **{tag: _ID for tag in ("h2", "h3", "h4", "h5", "h6", "li", "sup")},
+}
+# A report chapter also keeps the ids of its headings and footnotes (the toc and footnotes extensions
+# make them), so that links, the table of contents and search results can point at a section; the
+# report check (plugins/kb/reports.py) makes sure they are unique. Nowhere else may content set ids.
+CHAPTER_ATTRIBUTES: dict[str, set[str]] = {
+    **ATTRIBUTES,
+    **{tag: {"id"} for tag in ("h2", "h3", "h4", "h5", "h6", "li", "sup")},
 }
 # The classes Python-Markdown's footnotes extension gives, which the stylesheet uses.
 CLASSES: dict[str, set[str]] = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}}
@@ -51,12 +54,12 @@ def trust(md: Markdown, html: str) -> str:
     return _token(len(trusted) - 1)
 
 
-def clean(md: Markdown, html: str) -> Markup:
+def clean(md: Markdown, html: str, attributes: dict[str, set[str]] = ATTRIBUTES) -> Markup:
     """Sanitise one conversion's output, then put back the HTML that :func:`trust` set aside."""
     safe = nh3.clean(
         html,
         tags=set(TAGS),
-        attributes=ATTRIBUTES,
+        attributes=attributes,
         allowed_classes=CLASSES,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,

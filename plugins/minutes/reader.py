@@ -18,7 +18,7 @@ from plugins.kb.links import find_links
 from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
 from plugins.kb.problems import Problem
 from plugins.kb.reports import ChapterAnchors, anchor_lines, heading_id, report_chapter
-from plugins.kb.sanitize import clean
+from plugins.kb.sanitize import CHAPTER_ATTRIBUTES, clean
 from plugins.kb.textfile import read_text
 from plugins.kb.values import check_keys, suggest
 
@@ -125,7 +125,7 @@ class ContentReader(MarkdownReader):
             settings["extensions"] = [*settings.get("extensions", []), *_HEADING_IDS]
             self._chapter_markdown = Markdown(**settings)
         md = self._chapter_markdown
-        html = clean(md, md.reset().convert(markdown_text))
+        html = clean(md, md.reset().convert(markdown_text), CHAPTER_ATTRIBUTES)
         return html, tuple(_flatten(md.toc_tokens))
 
     def _read_meeting(self, parsed: ParsedMeeting, source: str, stem: str) -> tuple[str, dict]:
@@ -172,8 +172,12 @@ class ContentReader(MarkdownReader):
         if not problems and page_type == "guide":
             chapter, roles, problems = guide_chapter(doc, source)
         report, report_number = None, None
-        if not problems and "rapport" in doc.data:
-            report, report_number, problems = report_chapter(doc, source, self.settings["KB_REPORTS"].known)
+        in_report_folder = Path(source).parts[1] == REPORTS_DIR
+        if not problems and ("rapport" in doc.data or in_report_folder):
+            folder = Path(source).parts[2] if in_report_folder else None
+            report, report_number, problems = report_chapter(
+                doc, source, self.settings["KB_REPORTS"].known, folder
+            )
         if problems:
             return "", self._failed(source, stem, problems)
         metadata = {
@@ -186,7 +190,7 @@ class ContentReader(MarkdownReader):
         if doc.data.get("resume"):
             metadata["summary"] = doc.data["resume"]
         if page_type == "guide":
-            slug = stem.lstrip("0123456789-") or stem  # "02-foer-praktikken" → "foer-praktikken"
+            slug = re.sub(r"^\d+-", "", stem) or stem  # "02-foer-praktikken" → "foer-praktikken"
             metadata.update(
                 slug=slug,
                 chapter=chapter,
@@ -196,6 +200,7 @@ class ContentReader(MarkdownReader):
                 save_as=f"{GUIDE_URL}{slug}/index.html",
             )
         if report is not None:
+            metadata["kb_kapitel_line"] = doc.line("kapitel")
             return self._read_chapter(body, body_line, source, stem, report, report_number, metadata)
         return self._render(body), metadata
 
@@ -205,7 +210,7 @@ class ContentReader(MarkdownReader):
         parts = Path(source).parts
         if parts[1] == REPORTS_DIR:
             # content/rapporter/<rapport>/03-resume.md → /rapporter/<rapport>/resume/
-            slug = stem.lstrip("0123456789-") or stem
+            slug = re.sub(r"^\d+-", "", stem) or stem
             folder = f"{REPORTS_DIR}/{parts[2]}/{slug}/"
             metadata.update(slug=slug, url=folder, save_as=f"{folder}index.html")
         # The chapter's title has the chapter's slug as its id, on its page and in the print version.
@@ -214,7 +219,13 @@ class ContentReader(MarkdownReader):
             report=self.settings["KB_REPORTS"].by_slug.get(report),
             report_chapter=number,
             headings=headings,
-            kb_anchors=ChapterAnchors(report, number, source, ids, anchor_lines(body, body_line)),
+            kb_anchors=ChapterAnchors(
+                report,
+                number,
+                source,
+                ids,
+                {**anchor_lines(body, body_line), "kapitel": metadata.pop("kb_kapitel_line")},
+            ),
             template="report_chapter",
         )
         return html, metadata

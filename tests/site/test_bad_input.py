@@ -9,6 +9,10 @@ from praktikviden import site
 from tests.conftest import FIXTURES, build_fixture, site_settings
 
 MINUTES = "content/referater/2024-09-16-luu-test.md"
+OWN_ID = (
+    "    Ret: giv overskriften sit eget id, fx '## Kommentar {#kommentar-bilag-2-1}', eller giv "
+    "fodnoten et andet navn, fx '[^bilag-1]'."
+)
 FIX_ORDER = "nummerér punkterne 1, 2, 3 … uden huller eller gentagelser"
 
 CASES = {
@@ -135,17 +139,25 @@ CASES = {
         "    Ret: tilføj fx 'navn: Frafald og gennemførsel'.",
     ],
     "report_bad_chapter": [
-        "content/rapporter/eksempel/01-start.md:4: rapporten 'eksempl' findes ikke.\n"
+        "content/rapporter/eksempel/02-uden-rapport.md:2: filen ligger i rapportens mappe "
+        "content/rapporter/eksempel/, men har ikke feltet 'rapport'.\n"
+        "    Ret: skriv 'rapport: eksempel' og 'kapitel: …', eller flyt filen til den rapports mappe.",
+        "content/rapporter/eksempel/02-uden-rapport.md:4: et kapitel i en rapport skal have 'kapitel' "
+        "med sit nummer.\n    Ret: skriv fx 'kapitel: 3'; kapitlerne vises i nummerorden.",
+        "content/sider/start.md:4: rapporten 'eksempl' findes ikke.\n"
         "    Ret: mente du 'eksempel'? Kendte rapporter: eksempel; en rapport oprettes som "
         "content/rapporter/eksempl/rapport.yml.",
-        "content/rapporter/eksempel/01-start.md:5: et kapitel i en rapport skal have 'kapitel' med sit "
+        "content/sider/start.md:5: et kapitel i en rapport skal have 'kapitel' med sit "
         "nummer.\n    Ret: skriv fx 'kapitel: 3'; kapitlerne vises i nummerorden.",
     ],
     "report_duplicate_id": [
+        "content/rapporter/eksempel/01-start.md:12: id'et 'start' står to gange i kapitlet (kapitlets "
+        "titel har id'et 'start').\n" + OWN_ID,
+        "content/rapporter/eksempel/01-start.md:16: id'et 'indhold' bruges af sidens skabelon og kan "
+        "ikke bruges af en overskrift.\n" + OWN_ID,
         "content/rapporter/eksempel/02-slut.md:10: id'et 'kommentar' bruges også i "
         "content/rapporter/eksempel/01-start.md; rapportens udskrift har alle kapitler på én side, og "
-        "et id må kun stå én gang.\n    Ret: giv overskriften sit eget id, fx '## Kommentar "
-        "{#kommentar-bilag-2-1}', eller giv fodnoten et andet navn, fx '[^bilag-1]'.",
+        "et id må kun stå én gang.\n" + OWN_ID,
     ],
     # Every problem in every file is reported in one run, sorted by file and line.
     "several_problems": [
