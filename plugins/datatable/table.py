@@ -140,9 +140,23 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
     text, problems = decode(raw, csv_source, fallback=WINDOWS_1252)
     if text is None:
         return None, problems
+    if not text.strip():
+        return None, [
+            Problem(
+                csv_source,
+                0,
+                "CSV-filen er tom.",
+                "skriv kolonnernes overskrifter i første linje og tallene under.",
+            )
+        ]
     separator = _separator(text, columns)
+    problems = _field_counts(text, separator, csv_source)
+    if problems:
+        return None, problems
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=separator, dtype=str, keep_default_na=False)
+        frame = pd.read_csv(
+            io.StringIO(text), sep=separator, dtype=str, keep_default_na=False, index_col=False
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         return None, [
             Problem(
@@ -269,6 +283,26 @@ def _separator(text: str, columns: list[Column]) -> str:
         return sum(field.strip() in declared for field in fields), len(fields)
 
     return max((",", ";"), key=fit)
+
+
+def _field_counts(text: str, separator: str, source: str) -> list[Problem]:
+    """Every row with another number of fields than the header: the values would land in wrong columns."""
+    rows = csv.reader(io.StringIO(text), delimiter=separator)
+    header = next(rows, [])
+    problems = []
+    for line, row in enumerate(rows, start=2):
+        if row and len(row) != len(header):
+            sign = "semikolon" if separator == ";" else "komma"
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    f"rækken har {len(row)} felter, men overskriften har {len(header)}.",
+                    f"tjek, at hvert felt er adskilt af ét {sign}, at der ikke står et {sign} for "
+                    f"meget sidst i linjen, og at tekst med {sign} i står i anførselstegn.",
+                )
+            )
+    return problems
 
 
 # Danish Excel writes numbers as shown: "8.303", "12,5", "82 %".

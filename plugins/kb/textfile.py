@@ -7,11 +7,13 @@ cannot be read; only CSV files may be Windows-1252, as Danish Excel saves "CSV (
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .problems import Problem
 
 BOM = b"\xef\xbb\xbf"
+_UTF8_LETTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 WINDOWS_1252 = "cp1252"
 
 
@@ -24,7 +26,8 @@ def decode(data: bytes, source: str, fallback: str | None = None) -> tuple[str |
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if fallback is not None:
+        # A file that has UTF-8 letters is UTF-8 with one bad character, not a Windows-1252 file.
+        if fallback is not None and not _UTF8_LETTER.search(data):
             try:
                 text = data.decode(fallback)
             except UnicodeDecodeError:

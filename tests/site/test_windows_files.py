@@ -141,6 +141,34 @@ BAD = {
             "tallet ikke kendes.",
         ],
     ),
+    "excel_extra_separator": (
+        {
+            "data/elever.yml": SCHEMA.encode(),
+            "data/elever.csv": "Kommune;Elever;Andel\r\nHerning;8.303;82 %;\r\n".encode("cp1252"),
+        },
+        [
+            "data/elever.csv:2: rækken har 4 felter, men overskriften har 3.\n"
+            "    Ret: tjek, at hvert felt er adskilt af ét semikolon, at der ikke står et semikolon for "
+            "meget sidst i linjen, og at tekst med semikolon i står i anførselstegn.",
+        ],
+    ),
+    "csv_mostly_utf8": (
+        {
+            "data/elever.yml": SCHEMA.encode(),
+            "data/elever.csv": "Kommune,Elever,Andel\nÆrø,1,2\n".encode() + "Højer,3,4\n".encode("cp1252"),
+        },
+        [
+            "data/elever.csv:3: filen er ikke gemt som UTF-8: tegnet efter 'H' (byte 0xf8) kan ikke "
+            "læses.\n" + NOT_UTF8_HINT,
+        ],
+    ),
+    "csv_empty": (
+        {"data/elever.yml": SCHEMA.encode(), "data/elever.csv": BOM + b"\r\n"},
+        [
+            "data/elever.csv: CSV-filen er tom.\n"
+            "    Ret: skriv kolonnernes overskrifter i første linje og tallene under.",
+        ],
+    ),
 }
 
 
