@@ -61,7 +61,7 @@ def gather(themes: dict, articles: list, pages: list, datasets: dict) -> list[Th
             for slug in item.themes:
                 gathered[slug].items.append((article, item))
     # A report's chapters in chapter order, the other pages by title.
-    for page in sorted(pages, key=lambda p: (getattr(p, "report_chapter", 0), p.title)):
+    for page in sorted(pages, key=lambda p: (getattr(p, "report_chapter", 0), p.title, p.source_path)):
         embedded = [name for _, name in getattr(page, "kb_table_refs", ())]
         for slug in getattr(page, "themes", ()):
             gathered[slug].pages.append(page)
@@ -133,7 +133,9 @@ def link_related(generators) -> None:
             if page is not content and (report is None or getattr(page, "report", None) is not report)
         ]
         content.related_pages = [
-            page for count, page in sorted(shared, key=lambda s: (-s[0], s[1].title)) if count
+            page
+            for count, page in sorted(shared, key=lambda s: (-s[0], s[1].title, s[1].source_path))
+            if count
         ][:RELATED_LIMIT]
         content.related_items = list(islice(_items_on(own, content, ranked, ranks_by_theme), RELATED_LIMIT))
 

@@ -36,10 +36,11 @@ SCROLLERS = """() => [...document.querySelectorAll("*")]
     role: e.getAttribute("role"),
   }))"""
 
-# Text cut off by a box that hides what does not fit, and text boxes that overlap the next one.
+# Text cut off by a box that hides what does not fit, and any two pieces of text that overlap: every
+# pair of text boxes that are not inside one another, found by sweeping the boxes from top to bottom.
 CLIPPED_OR_OVERLAPPING = """() => {
   const found = [];
-  for (const e of document.body.querySelectorAll("*")) {
+  for (const e of [document.documentElement, document.body, ...document.body.querySelectorAll("*")]) {
     const style = getComputedStyle(e);
     // Text kept for screen readers only (1 px, clipped on purpose) is not cut off.
     if (e.getBoundingClientRect().width <= 1) continue;
@@ -49,21 +50,22 @@ CLIPPED_OR_OVERLAPPING = """() => {
       found.push(`cut off: ${e.tagName.toLowerCase()}.${e.className}`);
     }
   }
-  const selector = "h1, h2, h3, h4, p, li, dt, dd, label, button, input, th, td, a";
+  const selector = "h1, h2, h3, h4, p, li, dt, dd, label, button, input, th, td, a, summary, caption";
   const texts = [...document.body.querySelectorAll(selector)]
     .filter(e => e.offsetParent !== null && !e.closest("[hidden], .skip-link"));
   // A link that wraps has one box per line: compare the boxes, not the rectangle around them.
-  const boxes = texts.map(e => [e, [...e.getClientRects()].filter(r => r.width && r.height)])
-    .filter(([, rects]) => rects.length);
-  const meet = (ra, rb) => Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > 2
-    && Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > 2;
-  for (let i = 0; i + 1 < boxes.length; i++) {
-    const [a, rectsA] = boxes[i];
-    const [b, rectsB] = boxes[i + 1];
-    if (a.contains(b) || b.contains(a)) continue;
-    const overlap = rectsA.some(ra => rectsB.some(rb => meet(ra, rb)));
-    const name = e => `${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 30)}"`;
-    if (overlap) found.push(`overlap: ${name(a)} / ${name(b)}`);
+  const boxes = texts.flatMap(e => [...e.getClientRects()].filter(r => r.width && r.height).map(r => [e, r]))
+    .sort((a, b) => a[1].top - b[1].top);
+  const name = e => `${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 30)}"`;
+  for (let i = 0; i < boxes.length && found.length < 5; i++) {
+    const [a, ra] = boxes[i];
+    for (let j = i + 1; j < boxes.length && boxes[j][1].top < ra.bottom - 2; j++) {
+      const [b, rb] = boxes[j];
+      if (a === b || a.contains(b) || b.contains(a)) continue;
+      const across = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+      const down = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+      if (across > 2 && down > 2) { found.push(`overlap: ${name(a)} / ${name(b)}`); break; }
+    }
   }
   return found.slice(0, 5);
 }"""
@@ -73,6 +75,8 @@ def open_at(new_page, site_url, path: str, width: int, style: str = "", text_siz
     # A reader's own style sheet is not bound by the site's Content Security Policy.
     tab = new_page(width=width, bypass_csp=bool(style))
     tab.goto(f"{site_url}{path}")
+    if "?q=" in path:  # the search page: its results first
+        tab.wait_for_selector("#soeg-status:not(:empty)")
     if style:
         tab.add_style_tag(content=style)
     if text_size:

@@ -204,3 +204,19 @@ def test_each_modules_goals_have_a_section_linked_from_the_module_overview(real_
     overview = page(real_site, f"{REVIEW}/oversigt-moduler/index.html")
     linked = {a["href"].rsplit("#", 1)[-1] for a in overview.select("article a[href*='#maal-']")}
     assert linked == set(GOALS) - {"maal-uddannelsesplanlaegning"}
+
+
+def test_the_front_page_links_the_reports_and_the_pilot_projects_not_every_chapter(real_site):
+    front = page(real_site, "index.html")
+    links = [a["href"].removeprefix("./") for a in front.select("#indgange ~ ul.entry-points a")]
+    assert "rapporter/" in links
+    assert "pilotprojekt-onboarding/" in links, "supervisors come for the pilots' materials"
+    assert not [link for link in links if link.startswith("rapporter/") and link != "rapporter/"]
+
+
+def test_a_reports_themes_are_on_its_front_page(real_site):
+    report = page(real_site, f"{REVIEW}/index.html")
+    assert [a.get_text() for a in report.select("p.themes a")] == [
+        "Oplæringsvejledning",
+        "AMU og efteruddannelse",
+    ]
