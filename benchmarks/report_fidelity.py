@@ -211,7 +211,11 @@ def _covered(ours: list[str], theirs: list[str]) -> list[bool]:
 
 
 def _moved(covered: list[bool], ours: list[str], theirs: str) -> list[bool]:
-    """Also count as carried a run shorter than GRAM that the other text has: a moved heading."""
+    """Also count as carried a run of 3 to GRAM - 1 words that the other text has, whole words in order.
+
+    Such a run is a short heading or caption the extraction put elsewhere. A run of one or two words
+    is never excused: a word added to or dropped from a sentence would otherwise pass.
+    """
     result = list(covered)
     i = 0
     while i < len(ours):
@@ -221,7 +225,7 @@ def _moved(covered: list[bool], ours: list[str], theirs: str) -> list[bool]:
         end = i
         while end < len(ours) and not result[end]:
             end += 1
-        if canonical("".join(ours[i:end])) in theirs:
+        if end - i >= 3 and f" {' '.join(ours[i:end])} " in theirs:
             result[i:end] = [True] * (end - i)
         i = end
     return result
@@ -244,11 +248,14 @@ def word_diff(chosen: list[str], pages: list[Path]) -> None:
     A diff in reading order would list every text box the PDF extraction put elsewhere as deleted
     and inserted; comparing runs of GRAM words instead shows only words that differ.
     """
-    source = words(dehyphenate([line for line in chosen if not re.fullmatch(r"\s*\d{1,3}\s*", line)]))
+    # Page numbers and list markers ("1.", "a)", "•") are not words of the text: the site's lists number
+    # themselves.
+    printed = [_BULLET.sub("", line) for line in chosen if not re.fullmatch(r"\s*\d{1,3}\s*", line)]
+    source = words(dehyphenate(printed))
     tagged = [pair for page in pages for pair in tagged_words(page)]
     site = [word for word, _ in tagged]
-    source_covered = _moved(_covered(source, site), source, canonical(" ".join(site)))
-    site_covered = _moved(_covered(site, source), site, canonical(" ".join(source)))
+    source_covered = _moved(_covered(source, site), source, f" {' '.join(site)} ")
+    site_covered = _moved(_covered(site, source), site, f" {' '.join(source)} ")
     extra = {"text": 0, "note": 0, "table": 0}
     for flag, (_, kind) in zip(site_covered, tagged, strict=True):
         extra[kind] += not flag
