@@ -331,7 +331,7 @@ def _convert(
     problems = []
     for index, (text, number) in enumerate(zip(texts, numbers, strict=True)):
         line = index + 2  # the header is line 1
-        if text and math.isnan(number):
+        if text and not math.isfinite(number):  # "abc", and "inf", which pandas reads as a number
             problems.append(_cell_problem(source, line, position, text, column, "er ikke et tal", danish))
         elif text and column.type is ColumnType.INTEGER and not float(number).is_integer():
             problems.append(
