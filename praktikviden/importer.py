@@ -68,15 +68,18 @@ def import_minutes(
     for attachment in attachments:
         if not attachment.is_file():
             raise Refused(with_fix(f"Bilaget {attachment} findes ikke.", "tjek stien og filnavnet."))
-    text, problems = read_document(source, str(source))
+    text, problems = read_document(source, str(source), markdown=True)
     if text is None:
         raise Refused("\n".join(str(problem) for problem in problems))
     draft = read_minutes(text)
     meeting_date = given or (draft.date if draft.date_has_year else None)
     if meeting_date is None:
-        found = (
-            f"referatet siger kun '{draft.date_text}' uden årstal" if draft.date_text else "der er ingen dato"
-        )
+        if draft.date_text is None:
+            found = "der er ingen dato"
+        elif draft.date is None:
+            found = f"datoen '{draft.date_text}' kan ikke læses"
+        else:
+            found = f"referatet siger kun '{draft.date_text}' uden årstal"
         raise Refused(
             with_fix(f"Mødets dato kan ikke findes i {source}: {found}.", "angiv den med --dato ÅÅÅÅ-MM-DD.")
         )

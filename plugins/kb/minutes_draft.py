@@ -72,7 +72,8 @@ def write_draft(draft: Draft, committee: str, date: dt.date, date_given: bool) -
     if draft.time:
         out.add(f"tid: {_quote('–'.join(draft.time))}", draft.doubts.get("tid", []))
     else:
-        out.add("tid:", [Doubt("der er ikke fundet et tidspunkt.", "skriv fx 'tid: 9.00–12.00'.")])
+        missing = Doubt("der er ikke fundet et tidspunkt.", "skriv fx 'tid: 9.00–12.00'.")
+        out.add("tid:", draft.doubts.get("tid") or [missing])  # or the one that could not be read
     if draft.place:
         out.add(f"sted: {_quote(draft.place)}")
     else:

@@ -2,48 +2,43 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
-from .draft import Draft, Person
+from .draft import Doubt, Draft, Person
+from .minutes_dates import find_date, find_time, is_time
 from .minutes_text import paragraphs
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "januar",
-            "februar",
-            "marts",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        1,
-    )
+_FIELDS = {
+    **dict.fromkeys(("dato", "mødedato"), "dato"),
+    **dict.fromkeys(("tid", "tidspunkt", "mødetidspunkt"), "tid"),
+    **dict.fromkeys(("sted", "mødested", "lokation", "adresse"), "sted"),
+    **dict.fromkeys(("lokale", "mødelokale"), "lokale"),
+    **dict.fromkeys(("mødeleder", "ordstyrer"), "mødeleder"),
+    "referent": "referent",
 }
-DATE = re.compile(r"(?P<day>\d{1,2})\.\s*(?P<month>" + "|".join(MONTHS) + r")\b\s*(?P<year>\d{4})?", re.I)
-_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4})\b")
-_TIME = re.compile(r"\b[Kk]l\.?\s*(?P<start>\d{1,2}(?:[.:]\d{2})?)\s*[-–—]\s*(?P<end>\d{1,2}(?:[.:]\d{2})?)")
-_FIELD = re.compile(
-    r"^(?P<key>Dato|Tid|Sted|Mødested|Mødeleder|Referent|Ordstyrer)\s*:\s*(?P<value>.*)$", re.I
-)
 _GROUPS = {
-    "deltagere": "deltagere",
-    "medlemmer": "deltagere",
-    "til stede": "deltagere",
+    **dict.fromkeys(("deltagere", "medlemmer", "til stede", "tilstede", "mødedeltagere"), "deltagere"),
     "fra skolen": "deltagere",
-    "tilforordnede": "tilforordnede",
-    "afbud": "afbud",
-    "fraværende": "afbud",
+    **dict.fromkeys(("tilforordnede", "tilforordnet"), "tilforordnede"),
+    **dict.fromkeys(("afbud", "afbud fra", "fraværende", "ikke til stede"), "afbud"),
 }
-_GROUP = re.compile(r"^(?P<label>" + "|".join(_GROUPS) + r")\s*:\s*(?P<rest>.*)$", re.I)
+# "Key: value", a table's "Key    value" (PDF) or "Key" alone, its value on the next line.
+_AFTER_KEY = r")(?:\s*:|\s{2,}|\t|\s*$)\s*(?P<rest>.*)$"
+_FIELD = re.compile(r"^(?P<key>" + "|".join(_FIELDS) + _AFTER_KEY, re.I)
+_GROUP = re.compile(r"^(?P<label>" + "|".join(_GROUPS) + _AFTER_KEY, re.I)
+# The place's second line: a room or a postcode and town.
+_MORE_PLACE = re.compile(r"^(?:(?:møde)?lokale|rum)\b|^\d{4} [A-ZÆØÅ]", re.I)
+# The first row of a table of people: "Navn | Organisation | Rolle".
+_COLUMNS = {"navn", "organisation", "rolle", "funktion", "titel", "repræsenterer", "virksomhed"}
+# A word of an organisation's name; an "organisation" without one that reads like a person's name
+# ("Per Birch, Lis Bukholt") is probably more people on one line.
+_ORGANISATION_WORD = re.compile(
+    r"kommune|region|skole|center|gymnas|forvaltning|råd|styrelse|ministeri|forbund|forening|sygehus|"
+    r"hospital|afdeling|sekretariat|uddannelse|institution",
+    re.I,
+)
+_NAME_WORD = r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?"
+_PERSON_NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")
 
 _ROLE_START = re.compile(
     r"^(formand|næstformand|suppleant|elevrepræsentant|repræsentant|deltager|medlem|observatør|"
@@ -57,12 +52,14 @@ ITEM = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
 
 def read_header(lines: list[str], draft: Draft, width: int) -> None:
     """Fill ``draft`` from the lines before the first agenda item; the rest is the introduction."""
-    bare = [line.strip() for line in lines]
+    bare = [row for line in lines for row in _table_row(line.strip())]
     title_lines = _title_lines(bare)
     draft.title = " ".join(bare[i] for i in title_lines) or None
     group: str | None = None
     group_label = ""
     pending: str | None = None  # a field whose value is on the next line ("Referent:" / "Mette M.")
+    intro: list[str] = []
+    place_line: int | None = None  # the line a place was read from
     for index, line in enumerate(bare):
         if (
             not line
@@ -72,11 +69,20 @@ def read_header(lines: list[str], draft: Draft, width: int) -> None:
             continue
         field_match = _FIELD.match(line)
         group_match = _GROUP.match(line)
+        if place_line == index - 1 and _MORE_PLACE.match(line) and not field_match:  # a cell's 2nd line
+            draft.place, place_line = f"{draft.place}, {line}", index
+            continue
+        if _is_column_header(line):
+            group = _GROUPS[group_match["label"].lower()] if group_match else group or "deltagere"
+            group_label = group_match["label"].lower() if group_match else group_label
+            draft.groups.setdefault(group, [])
+            continue
         if field_match:
             group, pending = None, None
-            key, value = field_match["key"].lower(), field_match["value"].strip()
+            key, value = _FIELDS[field_match["key"].lower()], field_match["rest"].strip()
             if value:
                 _header_field(draft, key, value)
+                place_line = index if key in ("sted", "lokale") else None
             else:
                 pending = key
             continue
@@ -86,30 +92,31 @@ def read_header(lines: list[str], draft: Draft, width: int) -> None:
             group, group_label = _GROUPS[label], label
             draft.groups.setdefault(group, [])
             if group_match["rest"].strip():
-                draft.groups[group].append(read_person(group_match["rest"], label))
+                _add_people(draft, group, group_match["rest"], label)
             continue
         if pending:
             _header_field(draft, pending, line)
             pending = None
             continue
-        if draft.date_text is None and (DATE.search(line) or _NUMERIC_DATE.search(line)):
+        if draft.date_text is None and find_date(line):
             _header_field(draft, "dato", line)
             continue
-        if draft.time is None and _TIME.search(line):
+        if draft.time is None and is_time(line):
             _date_and_time(draft, line)
             continue
         if draft.place is None and re.match(r"^på\s+\S", line) and draft.date_text:
             draft.place = line[3:].strip()
             continue
-        if group and _looks_like_person(line):
-            draft.groups[group].append(read_person(line, group_label))
+        person = re.sub(r"^(?:[•\uf0b7●▪■◦*–-]|o(?=\s))\s*", "", line)  # a list of people
+        if group and _looks_like_person(person):
+            _add_people(draft, group, person, group_label)
             continue
         theme = re.match(r"^Temaet for mødet er\s*:\s*(?P<theme>.+)$", line)
         if theme:
             draft.theme = theme["theme"].strip()
         group = None
-        draft.intro.append(line)
-    draft.intro = paragraphs([(0, line) for line in draft.intro], width)
+        intro.append(line)
+    draft.intro = _intro(intro, width)
     for key, people in draft.groups.items():
         if not people:
             draft.doubt(
@@ -117,6 +124,36 @@ def read_header(lines: list[str], draft: Draft, width: int) -> None:
                 f"referatet har '{key.capitalize()}:' uden navne under.",
                 f"tjek i kilden, hvem der hører til '{key}', og flyt dem hertil.",
             )
+
+
+def _table_row(line: str) -> list[str]:
+    """A Word table's row ("| Dato: | 27. november |") as the head's lines ("Dato: 27. november").
+
+    Two cells, or pairs of "label:" and value, are fields (a cell's lines are lines of their own);
+    more cells are a person's name, organisation and role.
+    """
+    if not (line.startswith("| ") and line.endswith(" |")):
+        return [line]
+    cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line[1:-1])]
+    cells = [cell for cell in cells if cell]
+    if len(cells) == 2 or (len(cells) % 2 == 0 and all(label.endswith(":") for label in cells[::2])):
+        pairs = zip(cells[::2], cells[1::2], strict=True)
+        return "<br>".join(f"{label.rstrip(':').rstrip()}: {value}" for label, value in pairs).split("<br>")
+    return [", ".join(cells).replace("<br>", " ")]
+
+
+def _intro(lines: list[str], width: int) -> list[str]:
+    """The introduction's paragraphs; an agenda printed before the minutes keeps a line per item."""
+    out: list[str] = []
+    run: list[tuple[int, str]] = []
+    for line in lines:
+        if ITEM.match(line):
+            out += paragraphs(run, width)
+            run = []
+            out.append(line)
+        else:
+            run.append((0, line))
+    return out + paragraphs(run, width)
 
 
 def _title_lines(bare: list[str]) -> list[int]:
@@ -127,7 +164,7 @@ def _title_lines(bare: list[str]) -> list[int]:
             if found and [bare[i].lower() for i in found] != ["referat"]:
                 break
             continue
-        if _FIELD.match(line) or _GROUP.match(line) or DATE.search(line) or _TIME.search(line):
+        if _FIELD.match(line) or _GROUP.match(line) or find_date(line) or is_time(line):
             break
         if line.lower() == "referat" and not found:
             found.append(index)
@@ -140,60 +177,61 @@ def _title_lines(bare: list[str]) -> list[int]:
 
 def _header_field(draft: Draft, key: str, value: str) -> None:
     if key in ("dato", "tid"):
-        _date_and_time(draft, value)
-        if key == "tid" and draft.time is None:
-            draft.doubt("tid", f"tidspunktet '{value}' kunne ikke læses.", "skriv 'tid: T.MM–T.MM'.")
-    elif key in ("sted", "mødested"):
-        draft.place = value
-    elif key in ("mødeleder", "ordstyrer"):
+        _date_and_time(draft, value, field=key)
+    elif key == "sted":
+        draft.place = f"{value}, {draft.place}" if draft.place else value
+    elif key == "lokale":
+        room = value if value.lower().startswith("lokale") else f"lokale {value}"
+        draft.place = f"{draft.place}, {room}" if draft.place else room
+    elif key == "mødeleder":
         draft.chair = read_person(value, key)
     elif key == "referent":
         draft.secretary = read_person(value, key)
 
 
-def _date_and_time(draft: Draft, line: str) -> None:
-    time = _TIME.search(line)
+def _date_and_time(draft: Draft, line: str, field: str | None = None) -> None:
+    """Read the date and the time in ``line`` (the value of a "Dato:" or "Tid:" field, or a line)."""
+    time = find_time(line, field == "tid")
     if time and draft.time is None:
-        draft.time = (_clock(time["start"]), _clock(time["end"]))
-        rest = line[time.end() :].strip(" ,")
+        draft.time = time[:2]
+        rest = line[time[2] :].strip(" ,")
         if rest and draft.place is None:
             draft.place = rest
-    if draft.date_text is not None:
+    elif field == "tid" and draft.time is None:
+        draft.doubt("tid", f"tidspunktet '{line}' kunne ikke læses.", "skriv fx 'tid: 9.00–12.00'.")
+    if draft.date_text is not None or field == "tid":
         return
-    numeric = _NUMERIC_DATE.search(line)
-    match = DATE.search(line)
-    if match:
-        draft.date_text = match[0].strip()
-        if match["year"]:
-            draft.date = _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
-        else:
-            draft.date_has_year = False
-            draft.date = _partial(MONTHS[match["month"].lower()], int(match["day"]))
-    elif numeric:
-        draft.date_text = numeric[0]
-        draft.date = _safe_date(int(numeric["year"]), int(numeric["month"]), int(numeric["day"]))
+    found = find_date(line)
+    if found is None or found.date is None:
+        if field == "dato":
+            draft.date_text = line
+            draft.doubt("dato", f"datoen '{line}' kunne ikke læses.", "skriv den som 'dato: ÅÅÅÅ-MM-DD'.")
+        return
+    draft.date, draft.date_text, draft.date_has_year = found.date, found.text, found.has_year
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _partial(month: int, day: int) -> dt.date | None:
-    """A day and month without a year: kept with year 1 until the editor gives the year."""
-    return _safe_date(1, month, day)
-
-
-def _clock(text: str) -> str:
-    """A clock time as the site writes it: "9" is "9.00", "12:30" is "12.30"."""
-    hour, _, minutes = text.replace(":", ".").partition(".")
-    return f"{int(hour)}.{minutes or '00'}"
+def _is_column_header(line: str) -> bool:
+    words = [part.strip().lower() for part in re.split(r"[:,|]|\s{2,}", line) if part.strip()]
+    return any(word in _COLUMNS for word in words) and all(w in _COLUMNS or w in _GROUPS for w in words)
 
 
 def _looks_like_person(line: str) -> bool:
-    return bool(re.match(r"^[A-ZÆØÅ][\w.-]*(?:\s|,|$)", line)) and not ITEM.match(line) and len(line) < 140
+    return (
+        bool(re.match(r"^[A-ZÆØÅ][\w.-]*(?:\s|,|$)", line))
+        and (len(line.split()) > 1 or "," in line)
+        and not ITEM.match(line)
+        and len(line) < 140
+    )
+
+
+def _add_people(draft: Draft, group: str, line: str, label: str) -> None:
+    """Add the people of one line: one, or several separated by ";" ("Bo Bæk, FOA; Eva Holm, FOA")."""
+    for text in line.split(";"):
+        # A table's row: "Bo Bæk: Herning Kommune" (Word) or "Bo Bæk     Herning Kommune" (PDF), or
+        # columns made with tabs.
+        text = re.sub(r"\s{3,}|\s*\t\s*|\s*:\s+", ", ", text.strip())
+        if text:
+            draft.groups[group].append(read_person(text, label))
 
 
 def read_person(text: str, label: str) -> Person:
@@ -203,14 +241,30 @@ def read_person(text: str, label: str) -> Person:
     if bracket:
         text = text[: bracket.start()]
     name, *rest = [part.strip() for part in text.split(",")]
+    roles: list[str] = []
+    inner = re.search(r"\s*\((?P<role>[^)]*)\)$", name)  # "Bo Bæk (formand), Herning Kommune"
+    if inner:
+        name = name[: inner.start()]
+        roles.append(inner["role"].strip())
     organisation: list[str] = []
-    role_parts: list[str] = []
+    in_role = False
     for part in rest:
         # A role starts with a role word; what follows a role belongs to it ("suppleant for Per Birch").
-        (role_parts if _ROLE_START.match(part) or role_parts else organisation).append(part)
+        in_role = in_role or bool(_ROLE_START.match(part)) or part[:1].islower()  # "uddannelseschef"
+        (roles if in_role else organisation).append(part)
     if bracket:
-        role_parts.append(bracket["role"].strip())
-    person = Person(name, ", ".join(organisation) or None, ", ".join(role_parts) or None)
+        roles.append(bracket["role"].strip())
+    person = Person(name, ", ".join(organisation) or None, ", ".join(roles) or None)
     if label == "fra skolen":
         person.role = ", ".join(filter(None, ["fra skolen", person.role]))
+    names = [part for part in organisation if _PERSON_NAME.fullmatch(part)]
+    names = [part for part in names if not _ORGANISATION_WORD.search(part)]
+    if names:
+        person.doubts.append(
+            Doubt(
+                f"'{', '.join(names)}' står som organisation for '{name}', men ligner navne på personer.",
+                "er det flere personer på én linje, så skriv hver for sig som '- navn: …' med sin "
+                "organisation.",
+            )
+        )
     return person

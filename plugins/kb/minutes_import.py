@@ -1,7 +1,8 @@
 """Read the text of minutes as PDF and Word files hold it into a draft of a minutes file.
 
 Pure functions: the text comes from ``plugins/kb/documents.py`` (or a ``.txt`` file); the head is
-read by ``minutes_header.py``, the draft written out by ``minutes_draft.py``. What the reading is
+read by ``minutes_header.py`` (its dates and times by ``minutes_dates.py``), a block's text by
+``minutes_blocks.py``, and the draft written out by ``minutes_draft.py``. What the reading is
 unsure of travels with the part of the draft it concerns as a ``Doubt``, so that the editor is
 pointed at the line to review.
 """
@@ -10,53 +11,150 @@ from __future__ import annotations
 
 import re
 
-from .draft import Block, Draft, Item
-from .minutes_header import DATE, ITEM, read_header
-from .minutes_text import SENTENCE_END, join_line, line_width, link_urls, paragraphs, without_repeated_urls
+from .draft import Block, Doubt, Draft, Item
+from .minutes_blocks import BULLET, markdown
+from .minutes_dates import DATE
+from .minutes_header import ITEM, read_header
+from .minutes_text import join_line, line_width, without_repeated_urls
 from .model import BlockKind
 
-# "Punkt 1", its title on the next line (the other form, "1. Titel", is ITEM).
-_ITEM_WORD = re.compile(r"^Punkt\s+(?P<number>\d{1,2})\s*[.:]?\s*(?P<title>.*)$", re.I)
+# "Punkt 1", "Pkt. 1", "Ad 1.", "Ad punkt 1:", the title maybe on the next line ("1. Titel" is ITEM).
+_ITEM_WORD = re.compile(
+    r"^(?:Punkt|Pkt\.?|Ad(?:\s+(?:punkt|pkt\.?))?)\s*(?P<number>\d{1,2})\s*[.:)]?(?:\s+|$)(?P<title>.*)$",
+    re.I,
+)
+# A Word heading, marked by its level (see ``documents.read_document``), and a numbered one ("3 Titel").
+_HEADING = re.compile(r"^(?P<marks>#{1,6}) (?P<text>\S.*)$")
+_NUMBERED_HEADING = re.compile(r"^(?:(?:punkt|pkt\.?|ad)\s*)?(\d{1,2})[.):]?\s+(\S.*)$", re.I)
+_WORD_NUMBER = re.compile(r"^(?:(?:punkt|pkt\.?|ad)\s*)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+", re.I)  # "2.1. "
+# A line of the head: after it, a heading is no longer the minutes' title.
+_HEAD_LINE = re.compile(r"^(?:dato|tid|sted|deltagere|medlemmer|mødeleder|referent)\b", re.I)
+# A heading that is not an agenda item: the head's words.
+_HEAD_WORD = re.compile(
+    r"^(?:dagsorden|referat|deltagere|medlemmer|fra skolen|tilforordnede|afbud|fraværende)\s*:?$", re.I
+)
 _LABEL_WORDS = {kind.value.lower(): kind.value for kind in BlockKind} | {"resume": "Resumé"}
 _LABEL = re.compile(
     r"^(?P<labels>(?:" + "|".join(_LABEL_WORDS) + r")(?:\s*/\s*(?:" + "|".join(_LABEL_WORDS) + r"))*)"
     r"(?P<qualifier>,[^:]{1,80})?\s*:\s*(?P<rest>.*)$",
     re.I,
 )
-# Bullets as Word writes them (and as the Symbol font's bullet comes out of a PDF: U+F0B7).
-_BULLETS = {"•": 0, "\uf0b7": 0, "●": 0, "-": 0, "–": 0, "*": 0, "o": 1, "◦": 1, "▪": 2, "■": 2, "§": 2}
-_BULLET = re.compile(r"^(?P<indent>\s*)(?P<mark>[•\uf0b7●▪■◦§*]|[-–o](?=\s))\s*(?P<text>.*)$")
 
 
 def read_minutes(text: str) -> Draft:
     """Read minutes text (header, participants, agenda items and their blocks) into a draft."""
     lines = without_repeated_urls([line.rstrip() for line in text.replace("\u00a0", " ").splitlines()])
+    lines, counted = _from_headings(lines)
     width = line_width(lines)
     start = _first_item(lines)
     draft = Draft()
     read_header(lines[:start] if start is not None else lines, draft, width)
     if start is not None:
         _read_items(lines[start:], draft, width)
+    if counted and draft.items:
+        draft.items[0].doubts.append(
+            Doubt(
+                "numrene på punkterne er talt op ud fra overskrifterne i Word-filen.",
+                "tjek, at hver '## N.' er et dagsordenspunkt, og at numrene passer med dagsordenen.",
+            )
+        )
     return draft
 
 
+def _from_headings(lines: list[str]) -> tuple[list[str], bool]:
+    """Word's headings ("## Titel") as minutes write them: agenda items numbered, block labels "Label:".
+
+    The agenda items are the headings of the level that has most of them, after the head's first
+    field, other than labels and the head's words ("Dagsorden", "Deltagere"). A heading before the
+    first item is a line of the head, one after it a heading in the item's text ("#### Optag"), and
+    one after the last item no deeper than the items a section of its own ("## Bilag").
+    Returns the lines and whether the importer numbered the items itself.
+    """
+    found = [
+        (i, len(m["marks"]), m["text"].strip()) for i, line in enumerate(lines) if (m := _HEADING.match(line))
+    ]
+    lines = list(lines)
+    first_field = next((i for i, line in enumerate(lines) if _HEAD_LINE.match(line.strip())), 0)
+    candidates: dict[int, list[int]] = {}
+    labels: dict[int, str] = {}
+    for index, depth, text in found:
+        lines[index] = text
+        bare = _WORD_NUMBER.sub("", text).rstrip(":")
+        if _bare_label(bare):
+            labels[index] = bare + ":"
+        elif _HEAD_WORD.match(bare):
+            lines[index] = bare  # "Deltagere", numbered by Word or not
+        elif index > first_field:
+            candidates.setdefault(depth, []).append(index)
+    if not candidates:
+        return lines, False
+    level = max(sorted(candidates), key=lambda depth: len(candidates[depth]))
+    items = candidates[level]
+    given = [_NUMBERED_HEADING.match(lines[i]) for i in items]
+    counted = [int(match[1]) if match else 0 for match in given] != list(range(1, len(items) + 1))
+    for number, index, match in zip(range(1, len(items) + 1), items, given, strict=True):
+        lines[index] = f"{number}. {match[2] if match else lines[index]}"
+    for index, depth, _ in found:
+        section = index > items[-1] and depth <= level
+        if index in labels and not section:
+            lines[index] = labels[index]
+        elif index > items[0] and index not in items:
+            lines[index] = ("## " if section else "#### ") + lines[index]
+    return lines, counted
+
+
 def _first_item(lines: list[str]) -> int | None:
+    """Where the agenda items begin; after the agenda, when the minutes print it first as a list."""
     for index, line in enumerate(lines):
-        bare = line.strip()
-        match = ITEM.match(bare) or _ITEM_WORD.match(bare)
-        if match and match["number"] == "1" and not DATE.match(bare):
-            return index
+        match = _item_match(line)
+        if match and match["number"] == "1":
+            return _after_agenda(lines, index)
     return None
+
+
+def _after_agenda(lines: list[str], start: int) -> int:
+    """The item 1 of the minutes proper, when ``start`` is that of an agenda listed without text.
+
+    The agenda is items in order with at most two other lines ("Referat:"); item 1 comes again with
+    the same first two words of its title.
+    """
+    expected, others = 1, 0
+    first = _item_match(lines[start])
+    for index in range(start, len(lines)):
+        match = _item_match(lines[index])
+        if match and int(match["number"]) == expected:
+            expected += 1
+        elif match and match["number"] == "1" and expected > 2:
+            same = [_words(m["title"])[:2] for m in (first, match)]
+            return index if same[0] == same[1] else start
+        elif lines[index].strip():
+            others += 1
+            if others > 2:
+                break
+    return start
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _item_match(line: str, base: int | None = None) -> re.Match | None:
+    """The number and title of an item's line, indented at most a space more than ``base``, if given."""
+    bare = line.strip()
+    deeper = base is not None and len(line) - len(line.lstrip()) > base + 1  # a list in the item's text
+    if deeper or DATE.match(bare):
+        return None
+    return ITEM.match(bare) or _ITEM_WORD.match(bare)
 
 
 def _read_items(lines: list[str], draft: Draft, width: int) -> None:
     expected = 1
     current: list[tuple[int, str]] = []
     heads: list[tuple[int, str, list[tuple[int, str]]]] = []
+    base = len(lines[0]) - len(lines[0].lstrip())
     index = 0
     while index < len(lines):
-        bare = lines[index].strip()
-        match = ITEM.match(bare) or _ITEM_WORD.match(bare)
+        match = _item_match(lines[index], base)
         if match and int(match["number"]) == expected:
             title = match["title"].strip()
             if not title:  # "Punkt 3" with the title on the next line
@@ -83,7 +181,7 @@ def _wrapped_title(lines: list[str], index: int, width: int) -> bool:
     """Whether a title line goes on on the next line: it is full, or it ends in "v." or a comma."""
     after = [line.strip() for line in lines[index + 1 : index + 4] if line.strip()]
     following = after[0] if after else ""
-    if not following or _LABEL.match(following) or _BULLET.match(following) or ITEM.match(following):
+    if not following or _LABEL.match(following) or BULLET.match(following) or ITEM.match(following):
         return False
     title = lines[index].strip()
     if re.search(r"(?:\bv\.|\bog|,)$", title):
@@ -91,11 +189,17 @@ def _wrapped_title(lines: list[str], index: int, width: int) -> bool:
     return len(lines[index]) >= 0.85 * width and following[:1].islower()
 
 
+def _bare_label(line: str) -> re.Match | None:
+    """A label alone on its line without a colon ("Beslutning", a bold line in a PDF)."""
+    label = _LABEL.match(line + ":") if re.fullmatch(r"[^\W\d_]+(?:\s*/\s*[^\W\d_]+)*", line) else None
+    return label if label and not label["qualifier"] and not label["rest"] else None
+
+
 def _item(number: int, title: str, body: list[tuple[int, str]], width: int) -> Item:
     item = Item(number, re.sub(r"\s+", " ", title))
     block = Block(None)
     for position, line in body:
-        label = _LABEL.match(line.strip())
+        label = _LABEL.match(line.strip()) or _bare_label(line.strip())
         if label:
             if block.label or any(text.strip() for _, text in block.lines):
                 item.blocks.append(block)
@@ -108,67 +212,5 @@ def _item(number: int, title: str, body: list[tuple[int, str]], width: int) -> I
     if block.label or any(text.strip() for _, text in block.lines):
         item.blocks.append(block)
     for block in item.blocks:
-        block.lines = _markdown(block.lines, width, block.label)
+        block.lines = markdown(block.lines, width, block.label)
     return item
-
-
-def _markdown(lines: list[tuple[int, str]], width: int, label: str | None) -> list[str]:
-    """A block's lines as Markdown: bullets as lists (nested by Word's bullet order), paragraphs joined.
-
-    The extraction leaves blank lines inside sentences too: a blank line ends a paragraph only when
-    the text before it ends a sentence and the next line starts with a capital letter.
-    """
-    out: list[str] = []
-    paragraph: list[tuple[int, str]] = []
-    bullet: list[str] = []  # [indent, text] of the list item being read
-    blank = full = False
-
-    def end_paragraph() -> None:
-        if paragraph:
-            out.extend(paragraphs(paragraph, width))
-            out.append("")
-            paragraph.clear()
-
-    def end_bullet() -> None:
-        if bullet:
-            out.append(f"{bullet[0]}- {link_urls(bullet[1])}")
-            bullet.clear()
-
-    for position, line in lines:
-        stripped = line.strip()
-        if not stripped:
-            blank = True
-            continue
-        # A capital letter after a blank line starts anew; a digit only after a full stop ("1. august" /
-        # "2024 er kommet" goes on).
-        new_sentence = stripped[:1].isupper() or (stripped[:1].isdigit() and not blank)
-        if re.fullmatch(r"(?:-\s*){3,}.*", stripped):
-            end_paragraph()
-            end_bullet()
-            out += ["\\" + stripped, ""]  # a separator line ("- - - P A U S E - - -"), kept as text
-        elif label == "Bilag" and re.match(r"^[Bb]ilag\s+\d", stripped):
-            end_paragraph()
-            end_bullet()
-            out.append("- " + stripped)
-        elif (match := _BULLET.match(line)) and match["text"].strip():
-            end_paragraph()
-            if bullet:
-                end_bullet()
-            level = _BULLETS.get(match["mark"], 0)
-            bullet[:] = ["    " * level, match["text"].strip()]
-        elif bullet and (full or not (new_sentence and (blank or SENTENCE_END.search(bullet[1])))):
-            bullet[1] = join_line(bullet[1], stripped)  # the list item goes on (the line before was full)
-        else:
-            if bullet:
-                end_bullet()
-                out.append("")
-            elif paragraph and blank and new_sentence and SENTENCE_END.search(paragraph[-1][1].strip()):
-                end_paragraph()
-            paragraph.append((position, line))
-        blank = False
-        full = len(line) >= 0.7 * width and not SENTENCE_END.search(stripped)
-    end_paragraph()
-    end_bullet()
-    while out and not out[-1]:
-        out.pop()
-    return out

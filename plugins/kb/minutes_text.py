@@ -49,8 +49,8 @@ def join_line(text: str, line: str) -> str:
     if text.endswith("-") and line[:1].islower():
         if re.match(r"(og|eller|til|samt)\b", line):
             return f"{text} {line}"  # "social- og sundhed"
-        if re.search(r"[A-ZÆØÅ0-9]-$", text):
-            return text + line  # "AMU-uddannelser"
+        if re.search(r"(?:[A-ZÆØÅ0-9]|\b(?i:it|e|pc|tv|sms|cpr|cv|ph\.d\.))-$", text):
+            return text + line  # "AMU-uddannelser", "it-systemer", "e-læring"
         return text[:-1] + line
     if re.search(r"\w-$", text) and line[:1].isupper():
         return text + line  # "Ringkøbing-Skjern"

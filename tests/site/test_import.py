@@ -136,6 +136,198 @@ def test_a_word_file_with_a_header_table_and_automatic_numbering(workdir, capsys
     assert "Godkendt uden bemærkninger." in decision.get_text()
 
 
+WORD_HEADER = [
+    ("Dato", "27-11-2023"),
+    ("Tid", "12:00 - 15:00"),
+    ("Sted", "SOSU MV Herning"),
+    ("Mødeleder", "Bo Bæk"),
+    ("Referent", "Eva Holm"),
+]
+WORD_BODY = [
+    ("Normal", "Deltagere"),
+    (
+        "Table",
+        "Navn | Organisation | Rolle\n"
+        "Bo Bæk | Herning Kommune | formand\n"
+        "Eva Holm | FOA Midt- og Vestjylland | ",
+    ),
+    ("Normal", "Afbud: Per Birch, Holstebro Kommune"),
+    ("Heading 1", "Godkendelse af dagsorden"),
+    ("Heading 2", "Beslutning"),
+    ("Normal", "Godkendt."),
+    ("Heading 1", "Nyt fra skolen"),
+    ("Heading 2", "Orientering"),
+    ("Normal", "Skolen har to nye hold:"),
+    ("List Bullet", "Herning"),
+    ("List Bullet 2", "GF1: 24 elever"),
+    ("List Bullet", "Holstebro"),
+    ("Table", "Hold | Herning | Holstebro\nGF1 | 24 | 20"),
+    ("Heading 1", "Eventuelt"),
+    ("Normal", "Intet."),
+]
+WORD_MINUTES = """---
+udvalg: luu-test
+titel: "Referat"
+dato: 2023-11-27
+tid: "12.00–15.00"
+sted: "SOSU MV Herning"
+moedeleder:
+  navn: "Bo Bæk"
+referent:
+  navn: "Eva Holm"
+deltagere:
+  - navn: "Bo Bæk"
+    organisation: "Herning Kommune"
+    rolle: "formand"
+  - navn: "Eva Holm"
+    organisation: "FOA Midt- og Vestjylland"
+afbud:
+  - navn: "Per Birch"
+    organisation: "Holstebro Kommune"
+---
+
+## 1. Godkendelse af dagsorden
+
+### Beslutning
+
+Godkendt.
+
+## 2. Nyt fra skolen
+
+### Orientering
+
+Skolen har to nye hold:
+
+- Herning
+    - GF1: 24 elever
+- Holstebro
+
+| Hold | Herning | Holstebro |
+| --- | --- | --- |
+| GF1 | 24 | 20 |
+
+## 3. Eventuelt
+
+Intet.
+"""
+
+
+@pytest.mark.parametrize("numbered", [False, True], ids=["headings", "headings numbered by Word"])
+def test_a_word_file_whose_agenda_items_are_headings(workdir, capsys, numbered):
+    word = make_docx(workdir / "referat.docx", WORD_HEADER, WORD_BODY, numbered_headings=numbered)
+    code, out, err = run(workdir, str(word), "--udvalg", "luu-test", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert (workdir / "src" / MINUTES).read_text(encoding="utf-8") == WORD_MINUTES
+    # Word's own numbers are taken as they are; numbers the importer counted are a doubt.
+    counted = f"{MINUTES}:22: numrene på punkterne er talt op ud fra overskrifterne i Word-filen."
+    assert [line for line in out.splitlines() if line.startswith(MINUTES)] == ([] if numbered else [counted])
+    meeting = page(built(workdir), "referater/luu-test/2023-11-27/index.html")
+    item = meeting.select_one("#punkt-2").find_parent("section")
+    assert [li.get_text(strip=True) for li in item.select("ul ul li")] == ["GF1: 24 elever"]
+    assert [td.get_text() for td in item.select("table td")] == ["GF1", "24", "20"]
+
+
+def test_a_word_file_whose_head_is_a_table_of_fields_and_people(workdir, capsys):
+    head = [
+        ["Dato:", "Mandag den 27. november 2023"],
+        ["Tid:", "Kl. 12.00 – 15.00"],
+        ["Sted:", "SOSU MV Herning\nlokale 2.10"],
+        ["Deltagere:", "Bo Bæk, Herning Kommune (formand)\nEva Holm, FOA Midt- og Vestjylland"],
+        ["Fra skolen:", "Dorte Engsig, SOSU MV, uddannelseschef"],
+        ["Afbud:", "Per Birch, Holstebro Kommune"],
+    ]
+    word = make_docx(
+        workdir / "referat.docx",
+        [],
+        [
+            ("Table", head),
+            ("Table", [["Mødeleder:", "Bo Bæk", "Referent:", "Eva Holm"]]),
+            ("List Number", "Godkendelse af dagsorden"),
+            ("Normal", "Beslutning: Godkendt."),
+            ("List Number", "Eventuelt"),
+            ("Normal", "Intet."),
+        ],
+    )
+    code, out, err = run(workdir, str(word), "--udvalg", "luu-test", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert (workdir / "src" / MINUTES).read_text(encoding="utf-8").split("---\n")[1] == (
+        'udvalg: luu-test\ntitel: "Referat"\ndato: 2023-11-27\ntid: "12.00–15.00"\n'
+        'sted: "SOSU MV Herning, lokale 2.10"\n'
+        'moedeleder:\n  navn: "Bo Bæk"\nreferent:\n  navn: "Eva Holm"\n'
+        'deltagere:\n  - navn: "Bo Bæk"\n    organisation: "Herning Kommune"\n    rolle: "formand"\n'
+        '  - navn: "Eva Holm"\n    organisation: "FOA Midt- og Vestjylland"\n'
+        '  - navn: "Dorte Engsig"\n    organisation: "SOSU MV"\n    rolle: "fra skolen, uddannelseschef"\n'
+        'afbud:\n  - navn: "Per Birch"\n    organisation: "Holstebro Kommune"\n'
+    )
+    assert "Tjek disse" not in out
+    built(workdir)
+
+
+PDF_PAGES = [
+    [
+        "Referat fra møde i LUU test",
+        "",
+        "Dato: d. 27/11 2023",
+        "Tid: kl. 12-15",
+        "Sted: SOSU MV Herning",
+        "",
+        "Deltagere:",
+        "Bo Bæk, Herning Kommune, formand",
+        "Eva Holm, FOA Midt- og Vestjylland",
+        "",
+        "Fra skolen:",
+        "Dorte Engsig, SOSU MV",
+        "",
+        "Tilforordnede:",
+        "Kim Lund, Region Midtjylland",
+        "",
+        "Afbud:",
+        "Per Birch, Holstebro Kommune",
+        "",
+        "Mødeleder: Bo Bæk",
+        "Referent: Eva Holm",
+        "",
+        "Punkt 1: Godkendelse af dagsorden",
+        "Beslutning",
+        "Dagsordenen blev godkendt.",
+        "",
+        "Punkt 2: Nyt fra skolen",
+        "Orientering:",
+        "Skolen har opgjort optaget på social- og sundhedsassistentuddannelsen, og kommu-",
+        "nerne har fået flere elever. Især AMU-uddannelserne og de nye it-",
+        "systemer har haft betydning for social-",
+        "og sundhedshjælperne.",
+    ],
+    ["- Optag i Herning:", "    - GF1: 85 elever", "    - GF2: 120 elever", "- Optag i Holstebro"],
+    ["Punkt 3: Eventuelt", "Intet."],
+]
+
+
+def test_a_pdf_of_three_pages_with_its_header_footer_and_hyphens_taken_out(workdir, capsys):
+    pdf = make_pdf(
+        workdir / "referat.pdf",
+        PDF_PAGES,
+        header="SOSU MV - Referat LUU test",
+        footer="Referat LUU test - side {page} af {pages}",
+    )
+    code, out, err = run(workdir, str(pdf), "--udvalg", "luu-test", capsys=capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Oprettet: {MINUTES} (27. november 2023: 3 dagsordenspunkter, 5 personer.)")
+    text = (workdir / "src" / MINUTES).read_text(encoding="utf-8")
+    assert text.split("---\n")[2] == (
+        "\n## 1. Godkendelse af dagsorden\n\n### Beslutning\n\nDagsordenen blev godkendt.\n\n"
+        "## 2. Nyt fra skolen\n\n### Orientering\n\n"
+        "Skolen har opgjort optaget på social- og sundhedsassistentuddannelsen, og kommunerne har fået "
+        "flere elever. Især AMU-uddannelserne og de nye it-systemer har haft betydning for social- og "
+        "sundhedshjælperne.\n\n"
+        "- Optag i Herning:\n    - GF1: 85 elever\n    - GF2: 120 elever\n- Optag i Holstebro\n\n"
+        "## 3. Eventuelt\n\nIntet.\n"
+    )
+    assert '  - navn: "Dorte Engsig"\n    organisation: "SOSU MV"\n    rolle: "fra skolen"\n' in text
+    assert 'tilforordnede:\n  - navn: "Kim Lund"\n    organisation: "Region Midtjylland"\n' in text
+    built(workdir)
+
+
 def test_an_attachment_is_copied_and_linked_from_its_item(workdir, capsys):
     pdf = make_pdf(workdir / "referat.pdf", [PAGE_1, PAGE_2], header=HEADER)
     attachment = make_pdf(
@@ -184,6 +376,11 @@ REFUSALS = {
         lambda d: make_pdf(d / "referat.pdf", [[line.replace(" 2023", "") for line in PAGE_1]]),
         ["--udvalg", "luu-test"],
         "referatet siger kun '27. november' uden årstal.\n    Ret: angiv den med --dato ÅÅÅÅ-MM-DD.",
+    ),
+    "a date that cannot be read": (
+        lambda d: make_pdf(d / "referat.pdf", [["Referat", "", "Dato: snarest", "", "1. Godkendelse"]]),
+        ["--udvalg", "luu-test"],
+        "datoen 'snarest' kan ikke læses.\n    Ret: angiv den med --dato ÅÅÅÅ-MM-DD.",
     ),
     "word 97": (
         lambda d: written(d / "referat.doc", b"\xd0\xcf\x11\xe0"),

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from plugins.kb.minutes_draft import write_draft
 from plugins.kb.minutes_header import read_person
 from plugins.kb.minutes_import import read_minutes
 from plugins.kb.minutes_text import join_line
@@ -38,6 +39,46 @@ def test_a_person_line_gives_name_organisation_and_role(text, expected):
     assert (person.name, person.organisation, person.role) == expected
 
 
+@pytest.mark.parametrize(
+    "people",
+    [
+        "Deltagere:\nNavn: Organisation\nBo Bæk (formand): Herning Kommune\nEva Holm: Elevrepræsentant",
+        "Navn, Organisation, Rolle\nBo Bæk, Herning Kommune, formand\nEva Holm, Elevrepræsentant",
+        "Deltagere\nNavn        Organisation        Rolle\n"
+        "Bo Bæk      Herning Kommune     formand\nEva Holm    Elevrepræsentant",
+        "Til stede:\n• Bo Bæk, Herning Kommune (formand)\n• Eva Holm, elevrepræsentant",
+        "Deltagere: Bo Bæk, Herning Kommune, formand; Eva Holm, elevrepræsentant",
+        "Deltagere\tBo Bæk\tHerning Kommune\tformand\n\tEva Holm\televrepræsentant",
+    ],
+    ids=["Word table", "Word table, 3 columns", "PDF table", "bullets", "one line", "tabs"],
+)
+def test_participants_in_the_layouts_minutes_use(people):
+    draft = read_minutes(f"Referat\n\nDato: 27. november 2023\n\n{people}\n\n1. Godkendelse\nGodkendt.\n")
+    assert [(p.name, p.organisation, p.role and p.role.lower()) for p in draft.groups["deltagere"]] == [
+        ("Bo Bæk", "Herning Kommune", "formand"),
+        ("Eva Holm", None, "elevrepræsentant"),
+    ]
+    assert draft.intro == []
+
+
+LIS_BUKHOLT = "'Lis Bukholt' står som organisation for 'Per Birch', men ligner navne på personer."
+
+
+@pytest.mark.parametrize(
+    ("line", "doubts"),
+    [
+        ("Per Birch, Lis Bukholt", [LIS_BUKHOLT]),
+        ("Per Birch, Lis Bukholt, Herning Kommune", [LIS_BUKHOLT]),
+        ("Per Birch, Holstebro Kommune", []),
+        ("Per Birch, Region Midtjylland", []),
+        ("Per Birch, FOA Herning", []),
+    ],
+)
+def test_names_read_as_an_organisation_are_a_doubt(line, doubts):
+    draft = read_minutes(f"Dato: 27. november 2023\nAfbud: {line}\n\n1. Godkendelse\n")
+    assert [doubt.message for person in draft.groups["afbud"] for doubt in person.doubts] == doubts
+
+
 def test_people_from_the_school_are_participants_with_that_role():
     assert read_person("Dorte Engsig, SOSUMV, Herning", "fra skolen").role == "fra skolen"
 
@@ -64,11 +105,55 @@ def test_people_from_the_school_are_participants_with_that_role():
             "lokale 31, Herning",
         ),
         ("Dato: 27.11.2023\nTid: kl. 12:30-15", dt.date(2023, 11, 27), ("12.30", "15.00"), None),
+        ("Dato: 27-11-2023\nTid: 12:00 - 15:00", dt.date(2023, 11, 27), ("12.00", "15.00"), None),
+        ("Dato: d. 27/11 2023\nTid: fra kl. 9 til kl. 12", dt.date(2023, 11, 27), ("9.00", "12.00"), None),
+        ("Dato: 27. nov. 2023\nTid: 9-12", dt.date(2023, 11, 27), ("9.00", "12.00"), None),
+        (
+            "Dato: mandag den 27.11.23\nTidspunkt: kl. 9.10-12.00",
+            dt.date(2023, 11, 27),
+            ("9.10", "12.00"),
+            None,
+        ),
+        (
+            "Mødedato: 27. november 2023, kl. 12.00 til 15.00\nMødested: SOSU MV Herning\nLokale: 2.10",
+            dt.date(2023, 11, 27),
+            ("12.00", "15.00"),
+            "SOSU MV Herning, lokale 2.10",
+        ),
+        ("Dato          27. november 2023\nSted          Herning", dt.date(2023, 11, 27), None, "Herning"),
+        (
+            "Dato: 27. november 2023\nSted: SOSU MV Herning\nlokale 2.10",
+            dt.date(2023, 11, 27),
+            None,
+            "SOSU MV Herning, lokale 2.10",
+        ),
     ],
 )
 def test_date_time_and_place_in_the_forms_minutes_use(header, date, time, place):
     draft = read_minutes(f"Referat\n\n{header}\n\n1. Godkendelse af dagsorden\nGodkendt.\n")
     assert (draft.date if draft.date_has_year else None, draft.time, draft.place) == (date, time, place)
+
+
+@pytest.mark.parametrize(
+    ("header", "key", "message"),
+    [
+        ("Dato: snarest\nTid: kl. 12-15", "dato", "datoen 'snarest' kunne ikke læses."),
+        ("Dato: 27. november 2023\nTid: kl. 13.00", "tid", "tidspunktet 'kl. 13.00' kunne ikke læses."),
+    ],
+)
+def test_a_date_or_time_that_cannot_be_read_is_a_doubt(header, key, message):
+    draft = read_minutes(f"Referat\n\n{header}\n\n1. Godkendelse\nGodkendt.\n")
+    assert [doubt.message for doubt in draft.doubts[key]] == [message]
+
+
+def test_the_written_file_says_which_time_could_not_be_read_on_its_line():
+    draft = read_minutes("Dato: 27. november 2023\nTid: kl. 13.00\n\n1. Godkendelse\nGodkendt.\n")
+    text, notes = write_draft(draft, "luu-test", dt.date(2023, 11, 27), date_given=False)
+    assert text.splitlines()[3] == "tid:  # TJEK: tidspunktet 'kl. 13.00' kunne ikke læses."
+    assert [(note.line, note.doubt.message) for note in notes][0] == (
+        4,
+        "tidspunktet 'kl. 13.00' kunne ikke læses.",
+    )
 
 
 def test_a_date_without_a_year_is_known_as_such():
@@ -82,8 +167,12 @@ def test_a_date_without_a_year_is_known_as_such():
         "1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.",
         " 1) Godkendelse af dagsorden\nGodkendt.\n2) Eventuelt\nIntet.",
         "     Punkt 1\nGodkendelse af dagsorden\nGodkendt.\nPunkt 2\nEventuelt\nIntet.",
+        "Punkt 1: Godkendelse af dagsorden\nGodkendt.\nPunkt 2: Eventuelt\nIntet.",
+        "Ad 1. Godkendelse af dagsorden\nGodkendt.\nAd pkt. 2 Eventuelt\nIntet.",
+        "# Godkendelse af dagsorden\nGodkendt.\n# Eventuelt\nIntet.",
+        "# 1 Godkendelse af dagsorden\nGodkendt.\n# 2 Eventuelt\nIntet.",
     ],
-    ids=["1.", "1)", "Punkt 1"],
+    ids=["1.", "1)", "Punkt 1", "Punkt 1:", "Ad 1.", "Word heading", "Word heading numbered"],
 )
 def test_agenda_items_in_each_numbering(body):
     draft = read_minutes("Referat\n\n" + body)
@@ -99,16 +188,84 @@ def test_a_number_out_of_order_is_text_of_the_item_not_a_new_item():
     assert "3. opgaver er nye" in " ".join(draft.items[0].blocks[0].lines)
 
 
+def test_an_agenda_printed_before_the_minutes_stays_in_the_introduction():
+    draft = read_minutes(
+        "Referat\n\nDato: 27. november 2023\n\nDagsorden:\n1. Godkendelse af dagsorden\n2. Eventuelt\n\n"
+        "Referat:\n1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.\n"
+    )
+    assert draft.intro == ["Dagsorden:", "1. Godkendelse af dagsorden", "2. Eventuelt", "Referat:"]
+    assert [(item.number, item.blocks[0].lines) for item in draft.items] == [
+        (1, ["Godkendt."]),
+        (2, ["Intet."]),
+    ]
+
+
+def test_a_numbered_list_indented_under_an_item_is_its_text_not_new_items():
+    draft = read_minutes(
+        "  1. Orientering\nDer er to ting:\n"
+        "    1. Optag i Herning\n    2. Optag i Holstebro\n"
+        "  2. Eventuelt\n"
+    )
+    assert [(item.number, item.title) for item in draft.items] == [(1, "Orientering"), (2, "Eventuelt")]
+    assert draft.items[0].blocks[0].lines == [
+        "Der er to ting:",
+        "",
+        "1. Optag i Herning",
+        "2. Optag i Holstebro",
+    ]
+
+
+def test_word_headings_become_items_labels_and_headings_in_the_text():
+    draft = read_minutes(
+        "# Referat\n\nDato: 27. november 2023\n\n## Deltagere\nBo Bæk, Herning Kommune\n\n"
+        "## Godkendelse af dagsorden\n### Beslutning\nGodkendt.\n"
+        "## Nyt fra skolen\n### 2.1. Orientering\nTo nye hold.\n### Optag i Herning\n85 elever.\n"
+        "# Næste møde\nDen 10. marts 2024.\n## Bilag\nBilag 2.1 Optagstal\n"
+    )
+    assert [(p.name, p.organisation) for p in draft.groups["deltagere"]] == [("Bo Bæk", "Herning Kommune")]
+    assert [(item.number, item.title, [(b.label, b.lines) for b in item.blocks]) for item in draft.items] == [
+        (1, "Godkendelse af dagsorden", [("Beslutning", ["Godkendt."])]),
+        (
+            2,
+            "Nyt fra skolen",
+            [
+                (
+                    "Orientering",
+                    [
+                        "To nye hold.",
+                        "",
+                        "#### Optag i Herning",
+                        "",
+                        "85 elever.",
+                        "",
+                        "## Næste møde",
+                        "",
+                        "Den 10. marts 2024.",
+                        "",
+                        "## Bilag",  # after the last item, no deeper than the items: not its block
+                        "",
+                        "Bilag 2.1 Optagstal",
+                    ],
+                )
+            ],
+        ),
+    ]
+    assert [doubt.message for doubt in draft.items[0].doubts] == [
+        "numrene på punkterne er talt op ud fra overskrifterne i Word-filen."
+    ]
+
+
 def test_labelled_blocks_with_text_on_the_label_line_and_qualifiers():
     draft = read_minutes(
         "1. Punkt\nSagsfremstilling:\nTekst.\nResumé, oplæg v/ Anne-Mette:\nMere.\n"
-        "Orientering/Drøftelse: Drøftet.\nBeslutning: Godkendt.\n"
+        "Orientering/Drøftelse: Drøftet.\nBeslutning: Godkendt.\nDrøftelse\nEn label alene på linjen.\n"
     )
     assert [(b.label, b.lines) for b in draft.items[0].blocks] == [
         ("Sagsfremstilling", ["Tekst."]),
         ("Resumé, oplæg v/ Anne-Mette", ["Mere."]),
         ("Orientering/Drøftelse", ["Drøftet."]),
         ("Beslutning", ["Godkendt."]),
+        ("Drøftelse", ["En label alene på linjen."]),
     ]
 
 
@@ -129,6 +286,50 @@ def test_word_bullets_nest_by_their_symbol_and_lines_of_a_bullet_are_joined():
     ]
 
 
+def test_list_items_nest_by_their_indentation_when_the_lines_have_it():
+    draft = read_minutes(
+        "1. Orientering\n"
+        "- Optag i Herning\n"
+        "    - GF1: 85 elever, som er flere end\n"
+        "      sidste år\n"
+        "         ▪ EUX: 14\n"
+        "- Optag i Holstebro\n"
+        "  1. Første tiltag\n"
+        "  2. Andet tiltag\n"
+        "Beslutning:\n"
+        "  1. Første beslutning\n"
+        "  2. Anden beslutning\n"
+    )
+    assert [block.lines for block in draft.items[0].blocks] == [
+        [
+            "- Optag i Herning",
+            "    - GF1: 85 elever, som er flere end sidste år",
+            "        - EUX: 14",
+            "- Optag i Holstebro",
+            "    1. Første tiltag",
+            "    2. Andet tiltag",
+        ],
+        ["1. Første beslutning", "2. Anden beslutning"],
+    ]
+
+
+def test_a_word_table_in_an_item_is_a_markdown_table_headed_by_its_first_row():
+    draft = read_minutes(
+        "1. Optag\nSkolen viste tallene:\n\n| Hold | Herning | Holstebro |\n| GF1 | 85 | 60 |\n"
+        "| GF2 | 120 |  |\n\nDer er flere end sidste år.\n"
+    )
+    assert draft.items[0].blocks[0].lines == [
+        "Skolen viste tallene:",
+        "",
+        "| Hold | Herning | Holstebro |",
+        "| --- | --- | --- |",
+        "| GF1 | 85 | 60 |",
+        "| GF2 | 120 |  |",
+        "",
+        "Der er flere end sidste år.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "joined"),
     [
@@ -138,6 +339,9 @@ def test_word_bullets_nest_by_their_symbol_and_lines_of_a_bullet_are_joined():
         ("Ringkøbing-", "Skjern Kommune", "Ringkøbing-Skjern Kommune"),
         ("se https://www.sosumv.dk/om-", "skolen/luu-pa/.", "se https://www.sosumv.dk/om-skolen/luu-pa/."),
         ("elever i", "Herning", "elever i Herning"),
+        ("nye it-", "systemer", "nye it-systemer"),
+        ("via e-", "læring", "via e-læring"),
+        ("kommu-", "nerne", "kommunerne"),
     ],
 )
 def test_line_ends_the_page_made_are_undone(text, line, joined):
