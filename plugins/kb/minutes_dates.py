@@ -6,26 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "januar",
-            "februar",
-            "marts",
-            "april",
-            "maj",
-            "juni",
-            "juli",
-            "august",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+from .formatting import MONTHS as DANISH_MONTHS
+
+# The month names the site writes are the ones minutes write: "27. november 2023" → 11.
+MONTHS = {name: number for number, name in enumerate(DANISH_MONTHS, 1)}
 _ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "okt", "nov", "dec")
 # "27. november 2023", "27. nov. 2023", "27. november" (no year): the day has its full stop.
 DATE = re.compile(
