@@ -7,11 +7,11 @@ of its name, its size, and for PDF and Word files the text the search indexes wi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .documents import read_document
+from .minutes_text import join_line
 from .model import AttachmentFile
 from .problems import Problem
 
@@ -43,9 +43,6 @@ FILE_TYPES: dict[str, FileType] = {
     ".jpeg": FileType("JPEG-billede"),
 }
 
-# A hyphen the layout put at a line end inside a word ("ansøger-" + "tallene"), not one that stands
-# for a repeated word part ("social- og sundhed") nor one after a capital ("AMU-" + "kurser").
-_LINE_END_HYPHEN = re.compile(r"([a-zæøå])-[ \t]*\n\s*(?!(?:og|eller|samt|til)\b)([a-zæøå])")
 # The brackets that keep the hidden search terms out of excerpts (theme/static/js/search.js).
 _TERM_BRACKETS = str.maketrans("", "", "⟦⟧")
 
@@ -57,8 +54,15 @@ def file_type(name: str) -> FileType:
 
 
 def searchable_text(text: str) -> str:
-    """Return a document's text as one line of words for the index: hyphens at line ends joined."""
-    return " ".join(_LINE_END_HYPHEN.sub(r"\1\2", text).translate(_TERM_BRACKETS).split())
+    """Return a document's text as one line of words for the index, lines joined as the importer does.
+
+    A hyphen the layout put at a line end goes; "social- og" and "AMU-kurser" keep theirs.
+    """
+    joined = ""
+    for line in text.translate(_TERM_BRACKETS).splitlines():
+        if line.strip():
+            joined = join_line(joined, line.strip()) if joined else line.strip()
+    return " ".join(joined.split())
 
 
 def describe(path: Path, source: str) -> tuple[AttachmentFile, list[Problem]]:

@@ -53,7 +53,7 @@ def test_the_type_comes_from_the_end_of_the_name(name, label, searchable):
     [
         ("sundhedsassistentuddan-\nnelsen", "sundhedsassistentuddannelsen"),
         ("social-\nog sundhed", "social- og sundhed"),
-        ("AMU-\nkurser", "AMU- kurser"),
+        ("AMU-\nkurser", "AMU-kurser"),
         ("praktik-\n\n  vejlederne", "praktikvejlederne"),
         ("  to   linjer\n\nog ⟦mere⟧  ", "to linjer og mere"),
     ],
