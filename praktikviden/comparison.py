@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from html import unescape
 
 from markdown import Markdown
 from markupsafe import Markup
@@ -47,9 +48,7 @@ def _meeting(text: str, source: str, committee: str, themes: Collection[str]):
 
 
 def _text(html: str) -> str:
-    text = re.sub(r"<[^>]+>", " ", str(html))
-    text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-    return " ".join(text.split())
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", str(html))).split())
 
 
 def _sentences(meeting) -> list[str]:

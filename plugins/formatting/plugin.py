@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
+from markupsafe import Markup
 from pelican import signals
 
 from plugins.kb.formatting import format_date, format_month, format_size, format_time, format_timespan
 from plugins.kb.model import by_organisation
+
+_HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+
+
+def shift_headings(html: str) -> Markup:
+    """Each heading one level down (h2 → h3 …): chapters' sections under their titles in a print version."""
+    return Markup(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", str(html)))
+
 
 FILTERS = {
     "dansk_dato": format_date,
@@ -14,6 +25,7 @@ FILTERS = {
     "dansk_tidsrum": format_timespan,
     "filstoerrelse": format_size,
     "efter_organisation": by_organisation,
+    "shift_headings": shift_headings,
 }
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .links import resolve
 from .model import AgendaItem, Attachment, Block, BlockKind, Section
 from .problems import Problem
-from .values import suggest
+from .values import heading_id, suggest
 
 Render = Callable[[str], str]
 
@@ -29,7 +29,6 @@ _LINKED = re.compile(
 )
 _NUMBERED = re.compile(r"^[Bb]ilag\s+(?P<number>\d+(?:\.\d+)*)\s*:?\s+(?P<title>\S.*?)\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e"})
 
 
 @dataclass(slots=True)
@@ -245,8 +244,7 @@ def _labels(head: _Part, source: str) -> tuple[tuple[BlockKind, ...], str, Probl
 
 
 def _anchor(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower().translate(_ASCII))
-    return "-".join(words) or "afsnit"
+    return heading_id(text) or "afsnit"
 
 
 def _unique(anchor: str, used: set[str]) -> str:

@@ -11,20 +11,10 @@ from .frontmatter import Document, load_yaml
 from .model import Report
 from .parse import theme_list
 from .problems import Problem
-from .values import SLUG, check_keys, suggest
+from .values import SLUG, check_keys, heading_id, suggest
 
-_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?:\{#(?P<id>[^}\s]+)\})?\s*#*\s*$")
 _FOOTNOTE = re.compile(r"^\[\^(?P<label>[^\]]+)\]:")
-
-
-def heading_id(text: str, separator: str = "-") -> str:
-    """The id of a heading: "Stofmængde" → "stofmaengde", "Bilag 2.1" → "bilag-2-1".
-
-    Python-Markdown's toc extension calls this as its ``slugify``.
-    """
-    ascii_text = text.lower().translate(_ASCII)
-    return re.sub(r"[^a-z0-9]+", separator, ascii_text).strip(separator)
 
 
 def parse_report(

@@ -201,3 +201,15 @@ _PEOPLE_LABELS = {
 
 def _people_label(path: tuple[str | int, ...]) -> str:
     return _PEOPLE_LABELS.get(str(path[0]), str(path[0]))
+
+
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
+
+
+def heading_id(text: str, separator: str = "-") -> str:
+    """The id of a heading: "Stofmængde" → "stofmaengde", "Bilag 2.1" → "bilag-2-1".
+
+    Python-Markdown's toc extension calls this as its ``slugify``.
+    """
+    ascii_text = text.lower().translate(_ASCII)
+    return re.sub(r"[^a-z0-9]+", separator, ascii_text).strip(separator)

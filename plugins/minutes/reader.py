@@ -17,10 +17,10 @@ from plugins.kb.frontmatter import load_yaml, split_front_matter
 from plugins.kb.links import find_links
 from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
 from plugins.kb.problems import Problem
-from plugins.kb.reports import ChapterAnchors, anchor_lines, heading_id, report_chapter
+from plugins.kb.reports import ChapterAnchors, anchor_lines, report_chapter
 from plugins.kb.sanitize import CHAPTER_ATTRIBUTES, clean
 from plugins.kb.textfile import read_text
-from plugins.kb.values import check_keys, suggest
+from plugins.kb.values import check_keys, heading_id, suggest
 
 from .parallel import PARSED, ParsedMeeting, parse_in_parallel
 
@@ -190,7 +190,7 @@ class ContentReader(MarkdownReader):
         if doc.data.get("resume"):
             metadata["summary"] = doc.data["resume"]
         if page_type == "guide":
-            slug = re.sub(r"^\d+-", "", stem) or stem  # "02-foer-praktikken" → "foer-praktikken"
+            slug = _without_number(stem)
             metadata.update(
                 slug=slug,
                 chapter=chapter,
@@ -210,7 +210,7 @@ class ContentReader(MarkdownReader):
         parts = Path(source).parts
         if parts[1] == REPORTS_DIR:
             # content/rapporter/<rapport>/03-resume.md → /rapporter/<rapport>/resume/
-            slug = re.sub(r"^\d+-", "", stem) or stem
+            slug = _without_number(stem)
             folder = f"{REPORTS_DIR}/{parts[2]}/{slug}/"
             metadata.update(slug=slug, url=folder, save_as=f"{folder}index.html")
         # The chapter's title has the chapter's slug as its id, on its page and in the print version.
@@ -237,6 +237,14 @@ class ContentReader(MarkdownReader):
             "slug": stem,
             "kb_problems": problems,
         }
+
+
+def _without_number(stem: str) -> str:
+    """A guide or report chapter's slug: its file name without the number that orders it.
+
+    "02-foer-praktikken" → "foer-praktikken".
+    """
+    return re.sub(r"^\d+-", "", stem) or stem
 
 
 def _flatten(tokens: list) -> list[tuple[int, str, str]]:

@@ -6,24 +6,10 @@ and ``kapitel`` (read by ``plugins/minutes/reader.py``, which gives them heading
 
 from __future__ import annotations
 
-import re
-
-from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
 REPORTS_URL = "rapporter/"
-_HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
-
-
-def shift_headings(html: str) -> Markup:
-    """Each heading one level down (h2 → h3 …): a chapter's sections under its title in the print version."""
-    return Markup(_HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", str(html)))
-
-
-def add_filters(generator) -> None:
-    """Add the ``shift_headings`` filter (generator_init: the Jinja environment exists)."""
-    generator.env.filters["shift_headings"] = shift_headings
 
 
 def chapters_by_report(pages: list) -> dict[str, list]:
@@ -74,6 +60,5 @@ def get_generators(pelican):
 
 def register() -> None:
     """Connect the receivers."""
-    signals.generator_init.connect(add_filters)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(link_chapters)
