@@ -147,7 +147,8 @@ def run_import(args, content_root: Path, shown_root: Path) -> int:
     for copied in imported.attachments:
         print(f"Bilag kopieret: {copied.relative_to(shown_root)}")
     if imported.notes:
-        print(f"\nTjek disse {len(imported.notes)} steder i filen:")
+        count = len(imported.notes)
+        print("\nTjek dette sted i filen:" if count == 1 else f"\nTjek disse {count} steder i filen:")
         for note in imported.notes:
             print(with_fix(f"{shown}:{note.line}: {note.doubt.message}", note.doubt.hint))
     print("\nGennemse filen mod kilden, og kør derefter 'praktikviden check'.")

@@ -79,6 +79,7 @@ def test_a_pdf_becomes_minutes_that_check_accepts_and_that_build(workdir, capsys
     # The one doubt: a participant the minutes give no organisation, pointed at by file and line.
     text = (workdir / "src" / MINUTES).read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "organisation: ikke angivet" in row)
+    assert "Tjek dette sted i filen:" in out
     assert f"{MINUTES}:{line}: deltager 'Camille Laustsen' har ingen organisation i referatet." in out
     assert "Ret: skriv organisationen" in out
     # Page furniture and the page's hyphenation are gone; a real hyphen stays.
