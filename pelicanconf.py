@@ -25,6 +25,7 @@ DEFAULT_LANG = "da"
 
 PLUGIN_PATHS = ["."]
 PLUGINS = [
+    "plugins.lifecycle",
     "plugins.formatting",
     "plugins.minutes",
     "plugins.datatable",
@@ -35,8 +36,6 @@ PLUGINS = [
     "plugins.guide",
     "plugins.reports",
     "plugins.search",
-    "plugins.preview",
-    "plugins.writer",
 ]
 
 ARTICLE_PATHS = ["referater"]

@@ -45,7 +45,7 @@ def rebuild_seconds(content: Path, output: Path, runs: int) -> tuple[float, floa
     is done.
     """
     settings = site.preview_settings(
-        site.load_settings(site.PREVIEW_CONF, PATH=str(content), OUTPUT_PATH=str(output))
+        site.load_settings(site.PREVIEW_CONF, PATH=str(content), OUTPUT_PATH=str(output)), threading.Event()
     )
     site.build(settings)
     edited = sorted((content / "referater").glob("*.md"))[-1]

@@ -17,13 +17,12 @@ from pathlib import Path
 
 from pelican.log import init as init_logging
 
+from plugins.kb.build import BuildSuperseded
 from plugins.kb.problems import ContentError, with_fix
 from plugins.kb.template import minutes_file_name, minutes_template
 from plugins.kb.values import suggest
-from plugins.minutes.parallel import forget_parsed
 from plugins.minutes.plugin import read_committees
 from plugins.minutes.reader import MINUTES_DIR
-from plugins.preview.plugin import BuildSuperseded
 
 from . import site
 
@@ -122,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_check(args) -> int:
     """Print every problem; 1 when there are any."""
-    problems = site.check(site.load_settings())
+    problems = site.check(site.with_cache(site.load_settings()))
     if problems:
         print(ContentError(problems), file=sys.stderr)
         return 1
@@ -172,7 +171,7 @@ def run_build(args) -> int:
     _fix_build_time()
     conf = site.PREVIEW_CONF if args.preview else site.PUBLISH_CONF
     try:
-        output = site.build(site.load_settings(conf))
+        output = site.build(site.with_cache(site.load_settings(conf)))
     except (ContentError, site.BuildFailed) as error:
         print(error, file=sys.stderr)
         return error.exitcode
@@ -220,8 +219,8 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
     from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
     stop = stop or threading.Event()
-    newer = threading.Event()  # set by the watcher: a build under way gives way (plugins/preview)
-    settings = {**site.preview_settings(settings), "KB_STOP": newer}
+    newer = threading.Event()  # set by the watcher: a build under way gives way (plugins/kb/build.py)
+    settings = site.preview_settings(settings, newer)
     output = Path(settings["OUTPUT_PATH"])
     content = Path(settings["PATH"])
     watched = [content, content.parent / "data", Path(settings["THEME"]), site.ROOT / "plugins"]
@@ -254,13 +253,11 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
             newer.clear()
             paths = sorted({Path(path) for _, path in changes})
             note = f"ændret: {', '.join(sorted({path.name for path in paths}))}"
-            minutes_folder = (content / MINUTES_DIR).resolve()
-            if all(path.suffix == ".md" and path.resolve().parent == minutes_folder for path in paths):
-                if all(path.is_file() for path in paths) and (output / "index.html").exists():
-                    behind = _rebuild(settings, output, note, paths) == BUILT or behind
-                    continue
-            else:
-                forget_parsed()  # committees, themes, data or code changed: parse every file again
+            folder = (content / MINUTES_DIR).resolve()
+            only_minutes = all(path.suffix == ".md" and path.resolve().parent == folder for path in paths)
+            if only_minutes and all(path.is_file() for path in paths) and (output / "index.html").exists():
+                behind = _rebuild(settings, output, note, paths) == BUILT or behind
+                continue
             behind = _rebuild(settings, output, note) == STOPPED
     finally:
         stop.set()
@@ -277,7 +274,7 @@ def _rebuild(settings: dict, output: Path, note: str, minutes: list[Path] | None
     """Build the preview (only the pages of ``minutes``, if given); return BUILT, FAILED or STOPPED.
 
     ``note`` says in the terminal why it was built. On failure the last good site stays and the
-    problems show in the browser. STOPPED: a file changed again during the build (plugins/preview).
+    problems show in the browser. STOPPED: a file changed again during the build (plugins/kb/build.py).
     """
     started = time.monotonic()
     errors = ""

@@ -6,6 +6,8 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -13,12 +15,15 @@ import jinja2.bccache
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from plugins.kb.problems import Problem
-from plugins.validator.plugin import all_problems
+from plugins.kb.build import Build, ChecksDone, setting
+from plugins.kb.cache import ContentCache
+from plugins.kb.problems import ContentError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW_CONF = "pelicanconf.py"
 PUBLISH_CONF = "publishconf.py"
+# Where the command line's builds keep parsed content between runs (the publish workflow restores it).
+CACHE = ROOT / ".cache" / "indhold"
 
 
 class BuildFailed(Exception):
@@ -48,40 +53,43 @@ class _KeptBytecode(jinja2.BytecodeCache):
         self._kept[bucket.key] = bucket.bytecode_to_string()
 
 
-def preview_settings(settings: dict) -> dict:
-    """``settings`` for the many builds of the live preview in one process.
+def preview_settings(settings: dict, stop: threading.Event) -> dict:
+    """``settings`` for the many builds of the live preview in one process; each stops when ``stop`` is set.
 
-    The minutes parsed and the templates compiled in one build are kept for the next: an edit then
-    costs only the files it touched.
+    The content parsed and the templates compiled in one build are kept in memory for the next: an
+    edit then costs only the files it touched.
     """
     jinja = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": _KeptBytecode()}
-    return {**settings, "KB_KEEP_PARSED": True, "JINJA_ENVIRONMENT": jinja}
+    described = replace(setting(settings, "KB_BUILD"), stop=stop, cache=ContentCache())
+    return {**settings, "KB_BUILD": described, "JINJA_ENVIRONMENT": jinja}
+
+
+def with_cache(settings: dict, folder: Path = CACHE) -> dict:
+    """``settings`` with the content cache kept in ``folder`` between builds (the command line's builds)."""
+    return {**settings, "KB_BUILD": replace(setting(settings, "KB_BUILD"), cache=ContentCache(folder))}
 
 
 def check(settings: dict) -> list[Problem]:
     """Read every content file, committee, theme and dataset as a build would; write nothing.
 
-    This is the first half of ``Pelican.run``: the generators build their context, then the
-    validator's checks run on it. Nothing reaches the output folder.
+    Pelican runs as for a build, and stops once the validator has checked everything (ChecksDone):
+    nothing reaches the output folder.
     """
-    pelican = Pelican(settings)
-    context = settings.copy()
-    context.update(generated_content={}, static_links=set(), static_content={})
-    context["localsiteurl"] = settings["SITEURL"]
-    generators = [
-        cls(
-            context=context,
-            settings=settings,
-            path=pelican.path,
-            theme=pelican.theme,
-            output_path=pelican.output_path,
-        )
-        for cls in pelican._get_generator_classes()
-    ]
-    for generator in generators:
-        if hasattr(generator, "generate_context"):
-            generator.generate_context()
-    return sorted(all_problems(generators), key=Problem.sort_key)
+    described = setting(settings, "KB_BUILD").checking()
+    try:
+        Pelican({**settings, "KB_BUILD": described, "DELETE_OUTPUT_DIRECTORY": False}).run()
+    except ContentError as error:
+        return error.problems
+    except ChecksDone:
+        if described.cache is not None:
+            described.cache.save(forget_unused=False)
+        return []
+    raise RuntimeError("Pelican skrev sitet under et tjek.")  # the validator always stops a check
+
+
+def _save_cache(described: Build) -> None:
+    if described.cache is not None:
+        described.cache.save()
 
 
 class _ErrorCounter(logging.Handler):
@@ -124,6 +132,7 @@ def build(settings: dict) -> Path:
     try:
         _run({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
         _swap(staging, output)
+        _save_cache(setting(settings, "KB_BUILD"))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return output
@@ -134,21 +143,16 @@ def rebuild_pages(settings: dict, minutes: list[Path]) -> None:
 
     Everything is read and checked as in a full build, so a problem anywhere still stops it before
     anything is written. Listings, registers, feeds and the search index are left as they were
-    (plugins/preview); a full build brings them up to date.
+    (plugins/kb/build.py); a full build brings them up to date.
 
     Raises:
         ContentError: the content has problems (every one is listed).
         BuildFailed: Pelican logged errors while building.
 
     """
-    _run(
-        {
-            **settings,
-            "KB_WRITE_ONLY": [str(path) for path in minutes],
-            "SEARCH_INDEX": False,
-            "DELETE_OUTPUT_DIRECTORY": False,
-        }
-    )
+    described = setting(settings, "KB_BUILD").only_pages_of([str(path) for path in minutes])
+    _run({**settings, "KB_BUILD": described, "DELETE_OUTPUT_DIRECTORY": False})
+    _save_cache(described)
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -9,13 +9,11 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.kb.attachments import describe
+from plugins.kb.build import setting
 from plugins.kb.model import AttachmentFile
+from plugins.minutes.fingerprint import attachment_key
 
 log = logging.getLogger(__name__)
-
-# Files described in earlier builds of this process (the live preview, KB_KEEP_PARSED), by path, size and
-# time of change: after a save, a PDF that has not changed is not read again.
-KEPT: dict[tuple[str, int, int], AttachmentFile] = {}
 
 
 @contextmanager
@@ -37,13 +35,16 @@ def _pdf_library_quiet():
 def describe_attachments(generators) -> None:
     """Give every meeting ``attachment_files``: each linked file's type, size and text, by path.
 
-    all_generators_finalized: every meeting has been read and nothing written yet; ``check`` does not
-    get here, so it never reads the files. A linked file that does not exist is left out: the
-    validator reports the link and stops the build.
+    all_generators_finalized: every meeting has been read and nothing written yet. A check writes no
+    page, so it never reads the files. A linked file that does not exist is left out: the validator
+    reports the link and stops the build. A file the build's cache has described, with the same
+    bytes, is not read again.
     """
     settings = generators[0].settings
+    build = setting(settings, "KB_BUILD")
+    if build.check:
+        return
     content_root = Path(settings["PATH"])
-    kept = KEPT if settings.get("KB_KEEP_PARSED") else {}
     with _pdf_library_quiet():
         for article in generators[0].context.get("articles", []):
             meeting = getattr(article, "meeting", None)
@@ -51,18 +52,23 @@ def describe_attachments(generators) -> None:
             for path in meeting.attachment_paths if meeting is not None else ():
                 file = content_root / path
                 if file.is_file():
-                    files[path] = _describe(file, file.relative_to(content_root.parent).as_posix(), kept)
+                    source = file.relative_to(content_root.parent).as_posix()
+                    files[path] = _described(file, source, build.cache)
             article.attachment_files = files
 
 
-def _describe(file: Path, source: str, kept: dict) -> AttachmentFile:
-    stat = file.stat()
-    key = (source, stat.st_size, stat.st_mtime_ns)
-    if key not in kept:
-        kept[key], problems = describe(file, source)
-        for problem in problems:
-            log.warning("%s", problem)
-    return kept[key]
+def _described(file: Path, source: str, cache) -> AttachmentFile:
+    """The file's description, from the cache if it has described these bytes before; its problems logged."""
+    key = attachment_key(source, file.read_bytes()) if cache is not None else None
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        found = describe(file, source)
+        if cache is not None:
+            cache.put(key, found)
+    described, problems = found
+    for problem in problems:
+        log.warning("%s", problem)
+    return described
 
 
 def register() -> None:

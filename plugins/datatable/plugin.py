@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.formatting.plugin import FILTERS
+from plugins.kb.build import setting
 from plugins.kb.problems import Problem
 
 from .chart import build_chart
@@ -29,7 +30,7 @@ class Datasets:
 
 def data_dir(settings: dict) -> Path:
     """Return data/: KB_DATA_PATH, or the folder beside the content folder."""
-    return Path(settings.get("KB_DATA_PATH") or Path(settings["PATH"]).parent / "data")
+    return Path(setting(settings, "KB_DATA_PATH") or Path(settings["PATH"]).parent / "data")
 
 
 def load_datasets(pelican) -> None:
@@ -117,6 +118,8 @@ class DatasetGenerator(Generator):
                 chart=build_chart(table),
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
+            if not setting(self.settings, "KB_BUILD").writes_everything:
+                continue
             target = Path(self.output_path) / DATA_URL / table.slug / table.csv_path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(table.published_csv)

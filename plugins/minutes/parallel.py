@@ -1,8 +1,9 @@
 """Parse minutes in worker processes, one per core, before Pelican asks for them one at a time.
 
 Pelican reads its files one after the other on one core, and parsing the minutes (most of it
-Markdown) is most of a build. The reader starts the workers for every minutes file at once; they are
-forks of the build process, so they share its settings, committees and themes without copying.
+Markdown) is most of a build. The reader owns a :class:`ParsePool` for the minutes it has not parsed
+before: the workers are forks of the build process, given the reader when they start, so they share
+its settings, committees and themes without copying.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
+from plugins.kb.build import setting
 from plugins.kb.links import Link
 from plugins.kb.model import Meeting
 from plugins.kb.problems import Problem
@@ -31,52 +33,59 @@ class ParsedMeeting:
     tables: list[tuple[int, str]]
 
 
-# Parsed minutes by (file, text), kept between builds of one process when KB_KEEP_PARSED is set: the
-# live preview then parses only the files that changed.
-PARSED: dict[tuple[str, str], ParsedMeeting] = {}
-
-
-def forget_parsed() -> None:
-    """Empty the kept minutes: what they were parsed against (committees, themes, data) has changed."""
-    PARSED.clear()
-
-
-# The reader the workers parse with; a forked worker inherits it.
-_reader = None
-
-
-def _parse(source: str, text: str) -> ParsedMeeting:
-    return _reader.parse_minutes(source, text)
-
-
 def cores() -> int:
     """The number of cores this process may use."""
     return len(os.sched_getaffinity(0))
 
 
 def worth_splitting(settings: dict, count: int) -> bool:
-    """Whether ``count`` files or pages are worth sharing out to other processes.
+    """Whether ``count`` files are worth sharing out to other processes.
 
-    Not below ``KB_PARALLEL_MIN`` (50): starting a process then costs more than it saves; nor with
-    one core.
+    Not below ``KB_PARALLEL_MIN``: starting a process then costs more than it saves; nor with one core.
     """
-    return cores() >= 2 and count >= max(settings.get("KB_PARALLEL_MIN", 50), 2)
+    return cores() >= 2 and count >= max(setting(settings, "KB_PARALLEL_MIN"), 2)
 
 
-def parse_in_parallel(reader, pending: list[tuple[str, str]]) -> dict[tuple[str, str], Future]:
-    """Start parsing each (file, text) with ``reader.parse_minutes`` in a worker per core.
+# The reader a worker process parses with: set once in each worker when it starts (fork), never in
+# the build process itself.
+_worker_reader = None
 
-    Returns a future per (file, text), or nothing when that is not worth it (:func:`worth_splitting`);
-    the reader then parses as before.
+
+def _start_worker(reader) -> None:
+    global _worker_reader
+    _worker_reader = reader
+
+
+def _parse(source: str, text: str) -> ParsedMeeting:
+    return _worker_reader.parse_minutes(source, text)
+
+
+class ParsePool:
+    """Minutes files being parsed in worker processes, one per core; the reader takes each result once.
+
+    Made by the reader for the files it has to parse (when :func:`worth_splitting`), closed by it when
+    the articles are read. A failure in a worker is raised where the reader takes that file's result.
     """
-    if not worth_splitting(reader.settings, len(pending)):
-        return {}
-    global _reader
-    _reader = reader
-    try:
-        pool = ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"))
-        futures = {key: pool.submit(_parse, *key) for key in pending}  # the first submit forks
-        pool.shutdown(wait=False)
-    finally:
-        _reader = None
-    return futures
+
+    def __init__(self, reader, pending: list[tuple[str, str]]):
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(
+            cores(), mp_context=context, initializer=_start_worker, initargs=(reader,)
+        )
+        self._futures: dict[tuple[str, str], Future] = {
+            key: self._pool.submit(_parse, *key) for key in pending
+        }
+
+    def __len__(self) -> int:
+        """How many files were handed to the workers."""
+        return len(self._futures)
+
+    def take(self, source: str, text: str) -> ParsedMeeting | None:
+        """The parsed file, once; None if it was not handed out (or has changed since)."""
+        future = self._futures.pop((source, text), None)
+        return future.result() if future is not None else None
+
+    def close(self) -> None:
+        """Stop the workers; results not taken are dropped."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._futures = {}

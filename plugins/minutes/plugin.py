@@ -90,6 +90,13 @@ def prefetch_minutes(generator) -> None:
         )
 
 
+def close_pool(generator) -> None:
+    """Close the reader's worker processes (article_generator_finalized: every minutes file is read)."""
+    reader = generator.readers.readers.get("md")
+    if isinstance(reader, ContentReader):
+        reader.finish()
+
+
 def link_meetings(generators) -> None:
     """Expose committees to templates and link each meeting to its neighbours in the committee.
 
@@ -140,6 +147,7 @@ def register() -> None:
     """Connect the receivers."""
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(add_static_links)
+    signals.article_generator_finalized.connect(close_pool)
     signals.initialized.connect(load_committees)
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(prefetch_minutes)

@@ -11,6 +11,8 @@ from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
 from plugins.datatable.shortcode import find_table_refs
+from plugins.kb.build import setting
+from plugins.kb.cache import digest
 from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
 from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
@@ -22,7 +24,8 @@ from plugins.kb.sanitize import CHAPTER_ATTRIBUTES, clean
 from plugins.kb.textfile import read_text
 from plugins.kb.values import check_keys, heading_id, suggest
 
-from .parallel import PARSED, ParsedMeeting, parse_in_parallel
+from .fingerprint import content_fingerprint
+from .parallel import ParsedMeeting, ParsePool, worth_splitting
 
 MINUTES_DIR = "referater"
 REPORTS_DIR = "rapporter"
@@ -68,23 +71,25 @@ class ContentReader(MarkdownReader):
         """Start parsing these minutes files on every core; :meth:`read` then takes the results.
 
         Pelican reads files one at a time on one core, and parsing the minutes (mostly Markdown) is
-        most of a build. Below ``KB_PARALLEL_MIN`` files to parse, starting worker processes costs
-        more than it saves, and :meth:`read` parses as before.
+        most of a build. Files the cache has are not parsed again; below ``KB_PARALLEL_MIN`` files to
+        parse, starting worker processes costs more than it saves, and :meth:`read` parses as before.
         """
         content_root = Path(self.settings["PATH"])
-        keys = []
+        pending = []
         for path in paths:
             source = Path(path).relative_to(content_root.parent).as_posix()
             text, _ = read_text(Path(path), source)
-            if text is not None:  # else read() reports it, with the line of the bad byte
-                keys.append((source, text))
-        cache = self._cache()
-        # Keep what this build can use: not the old texts of edited files nor removed files.
-        kept = {key: cache[key] for key in keys if key in cache}
-        cache.clear()
-        cache.update(kept)
-        pending = [key for key in keys if key not in cache]
-        self._futures = parse_in_parallel(self, pending)
+            # A file that cannot be read is reported by read(), with the line of the bad byte.
+            if text is not None and not self._cached("referat", source, text):
+                pending.append((source, text))
+        if worth_splitting(self.settings, len(pending)):
+            self.pool = ParsePool(self, pending)
+
+    def finish(self) -> None:
+        """Close the worker processes, if any (every minutes file has been read)."""
+        if getattr(self, "pool", None) is not None:
+            self.pool.close()
+            self.pool = None
 
     def parse_minutes(self, source: str, text: str) -> ParsedMeeting:
         """Parse one minutes file: the meeting (None if it failed), its problems and its links."""
@@ -93,19 +98,36 @@ class ContentReader(MarkdownReader):
         meeting, problems = parse_meeting(text, source, committees, self._render, themes)
         return ParsedMeeting(meeting, problems, find_links(text), find_table_refs(text))
 
-    def _cache(self) -> dict:
-        """Parsed minutes kept between builds of one process (the live preview), else nothing."""
-        return PARSED if self.settings.get("KB_KEEP_PARSED") else {}
+    def _cached(self, kind: str, *parts: str):
+        """The cache's entry for this kind of content made from ``parts``, if it has one, else None."""
+        cache = setting(self.settings, "KB_BUILD").cache
+        return cache.get(self._key(kind, *parts)) if cache is not None else None
+
+    def _key(self, kind: str, *parts: str) -> str:
+        if getattr(self, "_fingerprint", None) is None:
+            self._fingerprint = content_fingerprint(self.settings)
+        return digest(kind, self._fingerprint, *parts)
+
+    def _remembered(self, kind: str, parts: tuple[str, ...], make):
+        """``make()``, or what it made for the same ``parts`` before (the build's cache)."""
+        cache = setting(self.settings, "KB_BUILD").cache
+        if cache is None:
+            return make()
+        key = self._key(kind, *parts)
+        found = cache.get(key)
+        if found is None:
+            found = make()
+            cache.put(key, found)
+        return found
 
     def _parsed(self, source: str, text: str) -> ParsedMeeting:
-        cache = self._cache()
-        parsed = cache.get((source, text))
-        if parsed is None:
-            # Prefetched, unless the file was not there or has changed since.
-            future = getattr(self, "_futures", {}).pop((source, text), None)
-            parsed = future.result() if future is not None else self.parse_minutes(source, text)
-            cache[(source, text)] = parsed
-        return parsed
+        def parse() -> ParsedMeeting:
+            pool = getattr(self, "pool", None)
+            # Parsed by the workers, unless the file was not handed out or has changed since.
+            parsed = pool.take(source, text) if pool is not None else None
+            return parsed or self.parse_minutes(source, text)
+
+        return self._remembered("referat", (source, text), parse)
 
     def _render(self, markdown_text: str) -> Markup:
         """Markdown to HTML, sanitised (raw HTML can never inject script) and marked safe for templates.
@@ -202,11 +224,11 @@ class ContentReader(MarkdownReader):
         if report is not None:
             metadata["kb_kapitel_line"] = doc.line("kapitel")
             return self._read_chapter(body, body_line, source, stem, report, report_number, metadata)
-        return self._render(body), metadata
+        return self._remembered("side", (body,), lambda: self._render(body)), metadata
 
     def _read_chapter(self, body, body_line, source, stem, report, number, metadata) -> tuple[str, dict]:
         """A chapter of a report: heading ids, its sections, and its address inside the report."""
-        html, headings = self._render_chapter(body)
+        html, headings = self._remembered("kapitel", (body,), lambda: self._render_chapter(body))
         parts = Path(source).parts
         if parts[1] == REPORTS_DIR:
             # content/rapporter/<rapport>/03-resume.md → /rapporter/<rapport>/resume/

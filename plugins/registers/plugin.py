@@ -17,10 +17,10 @@ from xml.sax.saxutils import escape
 from pelican import signals
 from pelican.generators import Generator
 
+from plugins.kb.build import setting
 from plugins.kb.export import export, meeting_record
 from plugins.kb.ical import calendar
 from plugins.kb.registers import danish_sort_key, follow_ups, organisations
-from plugins.preview.plugin import writes_only_some
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
@@ -56,8 +56,8 @@ class RegisterGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
-        """Write every register (not in a quick preview build: see plugins/preview)."""
-        if writes_only_some(self.settings):
+        """Write every register (only when this build writes everything: plugins/kb/build.py)."""
+        if not setting(self.settings, "KB_BUILD").writes_everything:
             return
         self.writer = writer
         articles = self.context.get("articles", [])
@@ -164,7 +164,7 @@ def get_generators(pelican):
 
 def write_sitemap(pelican) -> None:
     """List every HTML page of the written site in sitemap.xml (finalized: all pages exist)."""
-    if writes_only_some(pelican.settings):
+    if not setting(pelican.settings, "KB_BUILD").writes_everything:
         return
     address = pelican.settings.get("SITE_ADDRESS", "").rstrip("/")
     output = Path(pelican.output_path)

@@ -11,17 +11,19 @@ import asyncio
 import gzip
 import json
 import logging
+import os
 import queue
 import re
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pelican import signals
 
+from plugins.kb.build import BuildSuperseded, setting
 from plugins.kb.searchterms import search_terms
-from plugins.preview.plugin import BuildSuperseded, superseded
 
 from .stable import stabilise
 
@@ -43,44 +45,55 @@ class _Indexer:
     Indexing the meetings is most of Pagefind's work. It starts as soon as Pelican has written them
     (they are written first, then the few pages) and runs on the other core while Pelican writes the
     registers, themes and datasets; :meth:`finish` then adds every other page and writes the index.
+
+    Pagefind writes into a folder of the indexer's own beside the site, moved into the site when the
+    index is whole; a build that stops leaves the site alone, and the indexer removes its folder.
     """
 
     def __init__(self, site: Path, first: str = ""):
         self.first = first  # the glob of the pages indexed before the build is done, or ""
         self._site = site
+        self._folder = Path(tempfile.mkdtemp(prefix=f".{INDEX_DIR}-ny-", dir=site.parent))
         self._rest: queue.Queue[str | None] = queue.Queue()
-        self._discarded = False  # the build stopped while Pagefind was writing into its folder
         thread = ThreadPoolExecutor(max_workers=1)
         # A thread with its own event loop: the build may be started from code that runs one already.
         self._pages = thread.submit(asyncio.run, self._index(first))
         thread.shutdown(wait=False)
 
     async def _index(self, first: str) -> int:
-        config = IndexConfig(output_path=str(self._site / INDEX_DIR))
-        async with PagefindIndex(config=config) as index:
-            pages = (await index.add_directory(str(self._site), glob=first))["page_count"] if first else 0
-            rest = await asyncio.to_thread(self._rest.get)
-            if rest is None:
-                raise _Abandoned  # leaves the context without writing an index
-            if rest:
-                pages += (await index.add_directory(str(self._site), glob=rest))["page_count"]
-        if self._discarded:
-            shutil.rmtree(self._site, ignore_errors=True)
+        config = IndexConfig(output_path=str(self._folder / INDEX_DIR))
+        try:
+            async with PagefindIndex(config=config) as index:
+                pages = (await index.add_directory(str(self._site), glob=first))["page_count"] if first else 0
+                rest = await asyncio.to_thread(self._rest.get)
+                if rest is None:
+                    raise _Abandoned  # leaves the context without writing an index
+                if rest:
+                    pages += (await index.add_directory(str(self._site), glob=rest))["page_count"]
+        except BaseException:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            raise
         return pages
 
     def finish(self, rest: str, settings: dict) -> int:
         """Add the files matching ``rest`` (a Pagefind glob; "" for none), write the index, return pages.
 
-        Raises BuildSuperseded if the live preview has a newer change meanwhile (plugins/preview).
+        Raises BuildSuperseded if the live preview has a newer change meanwhile (plugins/kb/build.py):
+        the index being written is then left to the indexer, which removes it when Pagefind is done.
         """
         self._rest.put(rest)
         while True:
             try:
-                return self._pages.result(timeout=0.1)
+                pages = self._pages.result(timeout=0.1)
+                break
             except TimeoutError:
-                if superseded(settings):
-                    self._discarded = True
+                if setting(settings, "KB_BUILD").should_stop():
+                    self._pages.add_done_callback(lambda _: shutil.rmtree(self._folder, ignore_errors=True))
                     raise BuildSuperseded(INDEX_DIR) from None
+        shutil.rmtree(self._site / INDEX_DIR, ignore_errors=True)
+        os.replace(self._folder / INDEX_DIR, self._site / INDEX_DIR)
+        shutil.rmtree(self._folder)
+        return pages
 
     def abandon(self) -> None:
         """Stop without writing: the build this index was for did not finish.
@@ -130,10 +143,10 @@ def start_index(generator, writer) -> None:
     """Start indexing the meeting pages.
 
     page_writer_finalized: the pages generator writes right after the articles generator, whose
-    meeting pages are then all written, also those plugins/writer writes on every core.
+    meeting pages are then all written.
     """
     global _running
-    if generator.settings.get("SEARCH_INDEX", True) and generator.settings["ARTICLE_SAVE_AS"]:
+    if setting(generator.settings, "KB_BUILD").indexes and generator.settings["ARTICLE_SAVE_AS"]:
         _running = _Indexer(Path(generator.output_path), _pattern(generator.settings["ARTICLE_SAVE_AS"]))
 
 
@@ -146,9 +159,9 @@ def abandon_index(pelican) -> None:
 
 
 def build_index(pelican) -> None:
-    """Index the rest of ``output/`` and write the index (finalized), unless SEARCH_INDEX is False."""
+    """Index the rest of ``output/`` and write the index (finalized), if this build writes it."""
     global _running
-    if not pelican.settings.get("SEARCH_INDEX", True):
+    if not setting(pelican.settings, "KB_BUILD").indexes:
         return
     site = Path(pelican.output_path)
     indexer, _running = _running or _Indexer(site), None

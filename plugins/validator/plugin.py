@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from plugins.kb.build import ChecksDone, setting
 from plugins.kb.formatting import format_date
 from plugins.kb.links import link_problems
 from plugins.kb.problems import ContentError, Problem
@@ -34,14 +35,17 @@ def all_problems(generators) -> list[Problem]:
 
 
 def stop_on_problems(generators) -> None:
-    """Raise one ContentError listing all problems, sorted by file and line.
+    """Raise one ContentError listing all problems, sorted by file and line; end a check here.
 
     all_generators_finalized runs after every file is read and before anything is written, so a
-    failing build publishes nothing and the editor sees every problem at once.
+    failing build publishes nothing and the editor sees every problem at once. A check (see
+    plugins/kb/build.py) that finds none stops here too, with ChecksDone.
     """
     problems = all_problems(generators)
     if problems:
         raise ContentError(problems)
+    if setting(generators[0].settings, "KB_BUILD").check:
+        raise ChecksDone
 
 
 def _contents(generators):

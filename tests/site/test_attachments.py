@@ -10,6 +10,8 @@ from pelican import Pelican
 
 from plugins.attachments import plugin
 from plugins.kb.attachments import describe
+from plugins.kb.build import Build
+from plugins.kb.cache import ContentCache
 from plugins.kb.formatting import format_size
 from tests.attachments_site import DOCX_TEXT, FOLDER, MEETING, build_attachments_site, make_attachments
 from tests.conftest import FIXTURES, page, site_settings
@@ -133,8 +135,8 @@ def test_the_live_preview_reads_a_file_again_only_when_it_changed(tmp_path, monk
         return describe(path, source)
 
     monkeypatch.setattr(plugin, "describe", counted)
-    monkeypatch.setattr(plugin, "KEPT", {})
-    settings = site_settings(FIXTURES / "meeting_with_attachments" / "content", tmp_path, KB_KEEP_PARSED=True)
+    kept = Build(cache=ContentCache())
+    settings = site_settings(FIXTURES / "meeting_with_attachments" / "content", tmp_path, KB_BUILD=kept)
     make_attachments(tmp_path / "content")
     Pelican(dict(settings)).run()
     assert sorted(read) == ["ansoegertal.pdf", "brev.pdf", "frafald.csv", "temadag.docx", "tidsplan.pdf"]

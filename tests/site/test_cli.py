@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.preview.plugin import BuildSuperseded
+from plugins.kb.build import Build, BuildSuperseded
 from praktikviden import cli, site
 from tests.conftest import FIXTURES, ROOT, site_settings
 
@@ -155,9 +155,9 @@ def _state(base: str) -> dict:
 
 
 def test_a_full_build_stops_for_a_newer_change_and_keeps_the_site(tmp_path):
-    """The preview's watcher sets KB_STOP when a file changes; the build under way gives way."""
+    """The preview's watcher sets the build's stop event when a file changes; the build gives way."""
     newer = threading.Event()
-    settings = site_settings(FIXTURES / "link_broken" / "content", tmp_path, KB_STOP=newer)
+    settings = site_settings(FIXTURES / "link_broken" / "content", tmp_path, KB_BUILD=Build(stop=newer))
     (tmp_path / "content/sider/frafald.md").unlink()
     output = site.build(settings)
     before = _files(output)

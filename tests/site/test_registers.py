@@ -14,6 +14,7 @@ import icalendar
 import jsonschema
 import pytest
 
+from plugins.kb.build import Build
 from tests.conftest import ROOT, build, page
 
 ADDRESS = "https://example.org"
@@ -32,7 +33,7 @@ def site(tmp_path_factory) -> Path:
         FEED_DOMAIN=ADDRESS,
         SITE_ADDRESS=ADDRESS,
         SOURCE_DATE_EPOCH=str(NEW_YEAR_2025),
-        SEARCH_INDEX=False,
+        KB_BUILD=Build(search=False),
     )
 
 

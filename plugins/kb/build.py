@@ -1,0 +1,110 @@
+"""What one build does, in one frozen description that every writer of output asks.
+
+Whoever starts a build (``praktikviden/site.py``: a full build, the live preview's quick build, a
+check) puts a :class:`Build` under the one setting ``KB_BUILD``; a plain ``pelican content`` gets
+``DEFAULTS``. Nothing else in the settings says what to write.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, replace
+
+from .cache import ContentCache
+from .problems import Problem
+
+
+class BuildSuperseded(Exception):
+    """A file changed while the live preview was building: the build stops for a newer one.
+
+    A full build writes into a folder of its own, so stopping leaves the site being shown as it was.
+    """
+
+
+class ChecksDone(Exception):
+    """A check has read and checked everything and found nothing wrong; it stops before writing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """What this build does.
+
+    Attributes:
+        only: the minutes files (resolved paths) whose pages a quick preview build writes, and
+            nothing else; None for every page.
+        check: read and check everything, then stop before anything is written.
+        search: index the written site with Pagefind (only a build that writes everything does).
+        stop: set by the live preview's file watcher when a newer change waits; the build stops.
+        cache: parsed content kept between builds (in memory, and in a folder if it has one).
+
+    """
+
+    only: frozenset[str] | None = None
+    check: bool = False
+    search: bool = True
+    stop: threading.Event | None = None
+    cache: ContentCache | None = None
+
+    @property
+    def writes_everything(self) -> bool:
+        """Whether this build writes the whole site: listings, registers, feeds, files and search."""
+        return self.only is None and not self.check
+
+    @property
+    def indexes(self) -> bool:
+        """Whether this build writes the search index."""
+        return self.search and self.writes_everything
+
+    def writes_page_of(self, source_path: str | None) -> bool:
+        """Whether the page of the content file ``source_path`` (None: not a content page) is written."""
+        if self.check:
+            return False
+        if self.only is None:
+            return True
+        return source_path is not None and os.path.realpath(source_path) in self.only
+
+    def only_pages_of(self, minutes: list[str]) -> Build:
+        """This build, writing only the pages of these minutes files (the live preview's quick build)."""
+        return replace(self, only=frozenset(os.path.realpath(path) for path in minutes), search=False)
+
+    def checking(self) -> Build:
+        """This build as a check: read and check everything, write nothing."""
+        return replace(self, check=True, search=False)
+
+    def should_stop(self) -> bool:
+        """Whether a newer change waits for this build to stop (always False outside the preview)."""
+        return self.stop is not None and self.stop.is_set()
+
+
+# Every KB_ setting a site may give, with its default.
+DEFAULTS = {
+    # What this build does (see Build).
+    "KB_BUILD": Build(),
+    # Below this many minutes files, parsing them in worker processes costs more than it saves.
+    "KB_PARALLEL_MIN": 50,
+    # The folder of the datasets' CSV files; None: data/ beside the content folder.
+    "KB_DATA_PATH": None,
+}
+_TYPES = {"KB_BUILD": Build, "KB_PARALLEL_MIN": int, "KB_DATA_PATH": (str, type(None))}
+# Made by the plugins while a build reads its content: not for a site to set.
+MADE_BY_PLUGINS = ("KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
+
+
+def setting(settings: dict, key: str):
+    """The value of the KB_ setting ``key``: the site's own, or the default."""
+    return settings.get(key, DEFAULTS[key])
+
+
+def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Problem]:
+    """Unknown KB_ settings, and known ones of the wrong type (checked once, on initialized)."""
+    problems = []
+    for key in sorted(k for k in settings if k.startswith("KB_") and k not in MADE_BY_PLUGINS):
+        if key not in DEFAULTS:
+            known = ", ".join(DEFAULTS)
+            problems.append(Problem(source, 0, f"ukendt indstilling '{key}'.", f"brug en af: {known}."))
+        elif not isinstance(settings[key], _TYPES[key]):
+            problems.append(
+                Problem(source, 0, f"indstillingen '{key}' har forkert type.", f"se DEFAULTS i {__name__}.")
+            )
+    return problems

@@ -1,0 +1,119 @@
+"""The content cache between builds: the same bytes with and without it, and a stale cache never used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plugins.kb.build import Build
+from plugins.minutes.reader import ContentReader
+from praktikviden import site
+from tests.conftest import ROOT, site_settings
+
+EPOCH = "1732000000"  # the calendar files' time stamp
+
+
+def _files(output: Path) -> dict[str, bytes]:
+    return {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+
+
+def _build(workdir: Path, cache: Path | None, name: str) -> dict[str, bytes]:
+    """Build the site copied to ``workdir`` into ``workdir/name``, with the cache in ``cache`` (or none)."""
+    settings = site.load_settings(
+        site.PUBLISH_CONF,
+        PATH=str(workdir / "content"),
+        OUTPUT_PATH=str(workdir / name),
+        KB_DATA_PATH=str(workdir / "data"),
+        SOURCE_DATE_EPOCH=EPOCH,
+    )
+    if cache is not None:
+        settings = site.with_cache(settings, cache)
+    return _files(site.build(settings))
+
+
+def _differing(one: dict[str, bytes], other: dict[str, bytes]) -> list[str]:
+    return sorted(name for name in one.keys() | other.keys() if one.get(name) != other.get(name))
+
+
+@pytest.fixture
+def workdir(tmp_path) -> Path:
+    """The repository's own content and data, to change freely."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+def test_a_build_from_the_cache_is_the_same_to_the_byte(workdir):
+    cache = workdir / "cache"
+    without = _build(workdir, None, "without")
+    filled = _build(workdir, cache, "filled")
+    assert any(cache.rglob("*.pickle"))
+    from_cache = _build(workdir, cache, "from-cache")
+    assert _differing(without, filled) == []
+    assert _differing(without, from_cache) == []
+
+
+def test_a_changed_dataset_is_not_taken_from_the_cache(workdir):
+    """A report chapter embeds a table: after the CSV changes, its page shows the new figures."""
+    cache = workdir / "cache"
+    _build(workdir, cache, "before")
+    csv = workdir / "data" / "amu-modulstruktur-nuvaerende.csv"  # embedded in a chapter of a report
+    csv.write_text(_read(csv).replace("Overbygningsmodul,", "Ændret række,"), encoding="utf-8")
+    from_cache = _build(workdir, cache, "after")
+    without = _build(workdir, None, "without")
+    assert _differing(without, from_cache) == []
+    assert any(b"\xc3\x86ndret r\xc3\xa6kke" in data for data in from_cache.values())
+
+
+def test_an_unreadable_cache_file_is_parsed_again(workdir):
+    cache = workdir / "cache"
+    without = _build(workdir, None, "without")
+    _build(workdir, cache, "filled")
+    for path in cache.rglob("*.pickle"):
+        path.write_bytes(path.read_bytes()[:10])
+    assert _differing(without, _build(workdir, cache, "from-broken-cache")) == []
+
+
+def test_after_one_edit_a_fresh_process_parses_one_minutes_file(tmp_path, monkeypatch):
+    """A new cache object reads the folder as a new process would; one edited file is parsed alone."""
+    settings = site_settings(ROOT / "content", tmp_path, KB_DATA_PATH=str(ROOT / "data"))
+    cache = tmp_path / "cache"
+    site.build(site.with_cache(settings, cache))
+    parsed = []
+    real = ContentReader.parse_minutes
+
+    def counted(self, source, text):
+        parsed.append(source)
+        return real(self, source, text)
+
+    monkeypatch.setattr(ContentReader, "parse_minutes", counted)
+    site.build(site.with_cache(settings, cache))
+    assert parsed == []
+    minutes = sorted((tmp_path / "content" / "referater").rglob("*.md"))[0]
+    minutes.write_text(_read(minutes).replace("\n\n", "\n\nEt nyt afsnit.\n\n", 1), encoding="utf-8")
+    output = site.build(site.with_cache(settings, cache))
+    assert parsed == [minutes.relative_to(tmp_path).as_posix()]
+    assert "Et nyt afsnit." in "".join(path.read_text(encoding="utf-8") for path in output.rglob("*.html"))
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(tmp_path):
+    settings = site_settings(ROOT / "content", tmp_path, KB_DATA_PATH=str(ROOT / "data"))
+    cache = tmp_path / "cache"
+    site.build(site.with_cache(settings, cache))
+    entries = len(list(cache.rglob("*.pickle")))
+    for minutes in (tmp_path / "content" / "referater").rglob("*.md"):
+        minutes.write_text(_read(minutes) + "\nTilføjet.\n", encoding="utf-8")
+    site.build(site.with_cache(settings, cache))
+    assert len(list(cache.rglob("*.pickle"))) == entries
+
+
+def test_a_check_is_a_build_that_writes_nothing(tmp_path):
+    settings = site_settings(ROOT / "content", tmp_path, KB_DATA_PATH=str(ROOT / "data"))
+    assert site.check({**settings, "KB_BUILD": Build()}) == []
+    assert not (tmp_path / "output").exists()
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
