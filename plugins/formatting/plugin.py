@@ -7,7 +7,14 @@ import re
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.kb.formatting import format_date, format_month, format_size, format_time, format_timespan
+from plugins.kb.formatting import (
+    format_date,
+    format_month,
+    format_number,
+    format_size,
+    format_time,
+    format_timespan,
+)
 from plugins.kb.model import by_organisation
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
@@ -23,6 +30,7 @@ FILTERS = {
     "dansk_maaned": format_month,
     "dansk_klokkeslaet": format_time,
     "dansk_tidsrum": format_timespan,
+    "dansk_tal": format_number,
     "filstoerrelse": format_size,
     "efter_organisation": by_organisation,
     "shift_headings": shift_headings,

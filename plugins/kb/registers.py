@@ -103,3 +103,46 @@ _DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø":
 def danish_sort_key(text: str) -> str:
     """Sort æ, ø and å after z, as Danish does, ignoring case."""
     return text.lower().translate(_DANISH_ORDER)
+
+
+# A register's first page shows this many of the newest entries; each year has its own pages of at
+# most PER_PAGE entries, so that no page grows with the archive.
+NEWEST = 50
+PER_PAGE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterPage:
+    """One page of a register split by year.
+
+    ``folder`` is relative to the register's own folder: "" for its first page (the newest entries),
+    "2024/" for a year, "2024/side-2/" for the second page of a year.
+    """
+
+    folder: str
+    year: int | None
+    number: int
+    pages_in_year: int
+    entries: tuple
+
+
+def year_pages(entries: list, year_of, newest: int = NEWEST, per_page: int = PER_PAGE) -> list[RegisterPage]:
+    """Split ``entries`` (newest first) into the register's first page and pages per year."""
+    pages = [RegisterPage("", None, 1, 1, tuple(entries[:newest]))]
+    by_year: dict[int, list] = {}
+    for entry in entries:
+        by_year.setdefault(year_of(entry), []).append(entry)
+    for year, in_year in by_year.items():
+        chunks = [in_year[start : start + per_page] for start in range(0, len(in_year), per_page)]
+        for number, chunk in enumerate(chunks, 1):
+            folder = f"{year}/" if number == 1 else f"{year}/side-{number}/"
+            pages.append(RegisterPage(folder, year, number, len(chunks), tuple(chunk)))
+    return pages
+
+
+def year_counts(entries: list, year_of) -> list[tuple[int, int]]:
+    """Each year of ``entries`` (newest first) with how many entries it has."""
+    counts: dict[int, int] = {}
+    for entry in entries:
+        counts[year_of(entry)] = counts.get(year_of(entry), 0) + 1
+    return list(counts.items())

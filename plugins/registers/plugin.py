@@ -20,7 +20,7 @@ from pelican.generators import Generator
 from plugins.kb.build import setting
 from plugins.kb.export import export, meeting_record
 from plugins.kb.ical import calendar
-from plugins.kb.registers import danish_sort_key, follow_ups, organisations
+from plugins.kb.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
@@ -81,7 +81,11 @@ class RegisterGenerator(Generator):
         self._export(meetings)
 
     def _decisions(self, meetings: list, committees: dict) -> None:
-        """The register of all decisions, and one page per committee and per theme (no JavaScript)."""
+        """The register of all decisions, one per committee and one per theme, each split by year.
+
+        No JavaScript: each choice is a page. Each register's first page has its newest decisions and
+        links to every year (plugins/kb/registers.py: year_pages).
+        """
         with_decisions = [article for article in meetings if article.meeting.decisions]
         # Every committee with minutes gets its page (its committee page links to it), even without decisions.
         committee_choices = [
@@ -92,37 +96,42 @@ class RegisterGenerator(Generator):
         theme_choices = sorted(
             (themes[slug] for slug in decided), key=lambda theme: danish_sort_key(theme.name)
         )
-        pages = [(f"{DECISIONS_URL}index.html", None, None, with_decisions)]
-        pages += [
+        views = [(DECISIONS_URL, None, None, with_decisions)]
+        views += [
             (
-                f"{DECISIONS_URL}{committee.slug}/index.html",
+                f"{DECISIONS_URL}{committee.slug}/",
                 committee,
                 None,
                 [a for a in with_decisions if a.category.slug == committee.slug],
             )
             for committee in committee_choices
         ]
-        pages += [
-            (f"{DECISIONS_URL}tema/{theme.slug}/index.html", None, theme, with_decisions)
-            for theme in theme_choices
+        views += [
+            (f"{DECISIONS_URL}tema/{theme.slug}/", None, theme, with_decisions) for theme in theme_choices
         ]
-        for path, committee, theme, shown in pages:
+        for folder, committee, theme, shown in views:
             entries = [
                 (article, decision)
                 for article in shown
                 for decision in article.meeting.decisions
                 if theme is None or theme.slug in decision.themes
             ]
-            self._write(
-                path,
-                "decisions",
-                entries=entries,
-                meeting_count=len({id(article) for article, _ in entries}),
-                committee_choices=committee_choices,
-                theme_choices=theme_choices,
-                chosen_committee=committee,
-                chosen_theme=theme,
-            )
+            years = year_counts(entries, _year)
+            for register_page in year_pages(entries, _year):
+                self._write(
+                    f"{folder}{register_page.folder}index.html",
+                    "decisions",
+                    entries=register_page.entries,
+                    register_page=register_page,
+                    register_folder=folder,
+                    years=years,
+                    total=len(entries),
+                    meeting_count=len({id(article) for article, _ in entries}),
+                    committee_choices=committee_choices,
+                    theme_choices=theme_choices,
+                    chosen_committee=committee,
+                    chosen_theme=theme,
+                )
 
     def _calendar(self, committees: dict, moment: dt.datetime) -> None:
         today = moment.date()
@@ -155,6 +164,11 @@ class RegisterGenerator(Generator):
         text = json.dumps(export(records), ensure_ascii=False, separators=(",", ":")) + "\n"
         target.write_text(text, encoding="utf-8")
         shutil.copyfile(SCHEMA, target.with_name(SCHEMA.name))
+
+
+def _year(entry) -> int:
+    """The year of a register entry (article, decision)."""
+    return entry[0].meeting.date.year
 
 
 def get_generators(pelican):

@@ -16,7 +16,9 @@ EPOCH = "1732000000"  # the calendar files' time stamp
 
 
 def _files(output: Path) -> dict[str, bytes]:
-    return {path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()}
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()
+    }
 
 
 def _build(workdir: Path, cache: Path | None, name: str) -> dict[str, bytes]:

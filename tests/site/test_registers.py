@@ -60,6 +60,29 @@ def test_decision_register_lists_the_seven_decisions_with_working_deep_links(sit
     assert first.select_one(".prose").get_text(strip=True) == "Dagsordenen blev godkendt."
 
 
+def test_decision_register_has_a_page_per_year_linked_from_every_register(site):
+    register = page(site, "beslutninger/index.html")
+    years = register.select_one("nav[aria-label='Beslutninger pr. år']")
+    assert [a.get_text(" ", strip=True) for a in years.select("a")] == [
+        "Nyeste",
+        "2024 (3)",
+        "2021 (3)",
+        "2019 (1)",
+    ]
+    assert years.select_one("a[aria-current=page]").get_text() == "Nyeste"
+    assert all(resolves(site, "beslutninger/index.html", a["href"]) for a in years.select("a"))
+    year = page(site, "beslutninger/2021/index.html")
+    assert year.h1.get_text() == "Beslutninger i 2021"
+    assert [h2.get_text() for h2 in year.select("h2")] == ["2021"]
+    assert len(year.select(".register-entry")) == 3
+    current = year.select_one("nav[aria-label='Beslutninger pr. år'] a[aria-current=page]")
+    assert current.get_text(" ", strip=True) == "2021 (3)"
+    links = [entry.select_one("h3 a")["href"] for entry in year.select(".register-entry")]
+    assert all(resolves(site, "beslutninger/2021/index.html", href) for href in links)
+    committee_year = page(site, "beslutninger/luu-sosu-amu/2019/index.html")
+    assert committee_year.h1.get_text() == "Beslutninger i LUU SOSU/AMU i 2019"
+
+
 def test_decision_register_per_committee_works_without_javascript(site):
     register = page(site, "beslutninger/luu-sosu-amu/index.html")
     assert register.h1.get_text() == "Beslutninger i LUU SOSU/AMU"
