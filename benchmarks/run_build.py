@@ -1,20 +1,30 @@
 """Run one build in this process and print its wall time and peak memory as JSON (used by build.py).
 
-python -m benchmarks.run_build ours|plain CONTENT OUTPUT [--cache] [--without PLUGIN]
+python -m benchmarks.run_build ours|plain|plain-pagefind CONTENT OUTPUT [--cache] [--without PLUGIN]
 
-``--without plugins.writer`` builds ours without that plugin, to measure what one plugin gives.
+``ours`` is publishconf.py with every plugin and the search index; ``--cache`` keeps its content
+cache in ``cache-kb/`` beside OUTPUT, as ``praktikviden build`` keeps it in ``.cache/``. ``plain`` is
+Pelican with its defaults (``--cache``: its own content cache); ``plain-pagefind`` is the same,
+followed by Pagefind on its output through Pagefind's Python API. ``--without PLUGIN`` builds ours
+without that plugin, to measure what one plugin gives.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import resource
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
+from pagefind.index import IndexConfig, PagefindIndex
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from plugins.kb.build import Build
+from plugins.kb.cache import ContentCache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,21 +34,34 @@ def settings(kind: str, content: str, output: str, cache: bool) -> dict:
     override = {"PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": str(Path(output).parent / "cache")}
     if kind == "ours":
         override["KB_DATA_PATH"] = str(ROOT / "data")
+        if cache:
+            override["KB_BUILD"] = replace(Build(), cache=ContentCache(Path(output).parent / "cache-kb"))
         return read_settings(str(ROOT / "publishconf.py"), override=override)
     override.update(CACHE_CONTENT=cache, LOAD_CONTENT_CACHE=cache)
     return read_settings(None, override=override)
+
+
+async def pagefind(output: str) -> None:
+    """Index a written site with Pagefind, as plugins/search does."""
+    async with PagefindIndex(config=IndexConfig(output_path=str(Path(output) / "pagefind"))) as index:
+        await index.add_directory(output)
 
 
 def main() -> None:
     """Build and report."""
     kind, content, output = sys.argv[1:4]
     cache = "--cache" in sys.argv
-    chosen = settings(kind, content, output, cache)
+    chosen = settings(kind.removesuffix("-pagefind"), content, output, cache)
     if "--without" in sys.argv:
         left_out = sys.argv[sys.argv.index("--without") + 1]
         chosen["PLUGINS"] = [plugin for plugin in chosen["PLUGINS"] if plugin != left_out]
     started = time.perf_counter()
     Pelican(chosen).run()
+    if kind == "plain-pagefind":
+        asyncio.run(pagefind(output))
+    described = chosen.get("KB_BUILD")
+    if described is not None and described.cache is not None:
+        described.cache.save()
     seconds = time.perf_counter() - started
     peak_kb = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
