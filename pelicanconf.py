@@ -68,6 +68,15 @@ CATEGORIES_SAVE_AS = "udvalg/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 NEWEST_FIRST_ARCHIVES = True
+# The minutes of each year on a page of their own (period_archives.html); /referater/ shows the newest.
+YEAR_ARCHIVE_URL = "referater/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "referater/{date:%Y}/index.html"
+# A committee's page lists its newest 100 minutes; the rest follow on /udvalg/<udvalg>/side-2/ ….
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": 100, "author": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/side-{number}/", "{base_name}/side-{number}/index.html"),
+)
 
 
 def _newest_first(article):
@@ -92,7 +101,6 @@ TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = ""

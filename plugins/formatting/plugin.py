@@ -16,6 +16,7 @@ from plugins.kb.formatting import (
     format_timespan,
 )
 from plugins.kb.model import by_organisation
+from plugins.kb.registers import year_counts
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
 
@@ -34,6 +35,7 @@ FILTERS = {
     "filstoerrelse": format_size,
     "efter_organisation": by_organisation,
     "shift_headings": shift_headings,
+    "aar_med_antal": lambda articles: year_counts(articles, lambda article: article.date.year),
 }
 
 

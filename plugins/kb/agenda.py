@@ -7,9 +7,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from markupsafe import Markup, escape
+
 from .links import resolve
 from .model import AgendaItem, Attachment, Block, BlockKind, Section
 from .problems import Problem
+from .searchterms import search_terms
 from .values import heading_id, suggest
 
 Render = Callable[[str], str]
@@ -170,7 +173,13 @@ def _item(
         html = render("\n".join(head.lines))
         parts = _parts(head.lines, found, render) if listed else ()
         blocks.append(Block(labels, qualifier, anchor, html, parts))
-    return AgendaItem(number, title, tuple(blocks), tuple(attachments)), problems
+    headings = " ".join(block.heading for block in blocks if block.heading)
+    text = Markup(" ").join(
+        [escape(title), escape(headings), Markup(" ").join(block.html for block in blocks)]
+    )
+    return AgendaItem(
+        number, title, tuple(blocks), tuple(attachments), search_terms=tuple(search_terms(text))
+    ), problems
 
 
 def _attachment(line: str, folder: str, listed: bool) -> Attachment | None:

@@ -119,6 +119,8 @@ class AgendaItem:
     blocks: tuple[Block, ...]
     attachments: tuple[Attachment, ...]
     themes: tuple[str, ...] = ()  # slugs of the site's themes, from the front matter's 'temaer'
+    # Compound parts and abbreviations of its title, labels and text, indexed beside them (searchterms.py).
+    search_terms: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:

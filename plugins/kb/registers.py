@@ -8,12 +8,15 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .model import AgendaItem, Meeting
+from .values import heading_id
 
 # An agenda item that lists what the next meeting should take up.
 NEXT_MEETING_ITEM = re.compile(r"^punkter til næste møde\b", re.IGNORECASE)
 # A sentence that sends an item on to a later meeting: "Punktet skal med igen i 2022.",
 # "Punktet skal på igen …", "… – udskydes til næste møde."
 RETURNS = re.compile(r"\bskal (?:med|på) igen\b|\budskydes til (?:næste|et senere) møde\b", re.IGNORECASE)
+# A word every such sentence has: a block without one is not split into passages at all.
+_MAY_RETURN = re.compile(r"igen|udskydes", re.IGNORECASE)
 # Where a paragraph, list item or line of the rendered Markdown ends.
 PASSAGE_END = re.compile(r"</p>|</li>|<br\s*/?>|<[uo]l>", re.IGNORECASE)
 
@@ -43,7 +46,13 @@ def returning_passages(item: AgendaItem) -> list[str]:
     A whole paragraph or list item is quoted rather than a sentence: abbreviations such as "ift."
     and "bl.a." make sentence ends in minutes unreliable.
     """
-    return [text for block in item.blocks for text in passages(block.html) if RETURNS.search(text)]
+    return [
+        text
+        for block in item.blocks
+        if _MAY_RETURN.search(block.html)
+        for text in passages(block.html)
+        if RETURNS.search(text)
+    ]
 
 
 def follow_ups(meeting: Meeting) -> list[FollowUp]:
@@ -64,6 +73,8 @@ class Organisation:
     name: str
     attended: list = field(default_factory=list)
     absent: list = field(default_factory=list)
+    # The folder of its own pages, "ringkoebing-skjern-kommune"; unique among the organisations.
+    slug: str = ""
 
     @property
     def anchor(self) -> str:
@@ -94,7 +105,17 @@ def organisations(meetings: list, key=lambda meeting: meeting) -> list[Organisat
     for organisation in found.values():
         organisation.attended.sort(key=lambda entry: key(entry).date, reverse=True)
         organisation.absent.sort(key=lambda entry: key(entry).date, reverse=True)
-    return sorted(found.values(), key=lambda organisation: danish_sort_key(organisation.name))
+    listed = sorted(found.values(), key=lambda organisation: danish_sort_key(organisation.name))
+    taken: set[str] = set()
+    for organisation in listed:
+        slug = base = heading_id(organisation.name) or "organisation"
+        number = 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        organisation.slug = slug
+    return listed
 
 
 _DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "Å": "}"})

@@ -65,18 +65,13 @@ class RegisterGenerator(Generator):
         committees = self.settings["KB_COMMITTEES"].by_slug
         moment = build_moment(self.settings)
         self._decisions(meetings, committees)
-        self._write(
-            f"{FOLLOW_UPS_URL}index.html",
+        self._split_by_year(
+            FOLLOW_UPS_URL,
             "followups",
-            entries=[(article, follow_ups(article.meeting)) for article in meetings],
+            [(article, found) for article in meetings if (found := follow_ups(article.meeting))],
             active_section="registre",
         )
-        self._write(
-            f"{ORGANISATIONS_URL}index.html",
-            "organisations",
-            organisations=organisations(meetings, key=lambda article: article.meeting),
-            active_section="registre",
-        )
+        self._organisations(meetings)
         self._calendar(committees, moment)
         self._export(meetings)
 
@@ -116,22 +111,52 @@ class RegisterGenerator(Generator):
                 for decision in article.meeting.decisions
                 if theme is None or theme.slug in decision.themes
             ]
-            years = year_counts(entries, _year)
-            for register_page in year_pages(entries, _year):
-                self._write(
-                    f"{folder}{register_page.folder}index.html",
-                    "decisions",
-                    entries=register_page.entries,
-                    register_page=register_page,
-                    register_folder=folder,
-                    years=years,
-                    total=len(entries),
-                    meeting_count=len({id(article) for article, _ in entries}),
-                    committee_choices=committee_choices,
-                    theme_choices=theme_choices,
-                    chosen_committee=committee,
-                    chosen_theme=theme,
-                )
+            self._split_by_year(
+                folder,
+                "decisions",
+                entries,
+                meeting_count=len({id(article) for article, _ in entries}),
+                committee_choices=committee_choices,
+                theme_choices=theme_choices,
+                chosen_committee=committee,
+                chosen_theme=theme,
+            )
+
+    def _split_by_year(self, folder: str, template: str, entries: list, **context) -> None:
+        """Write a register of (article, …) entries, newest first, as pages by year (year_pages)."""
+        years = year_counts(entries, _year)
+        for register_page in year_pages(entries, _year):
+            self._write(
+                f"{folder}{register_page.folder}index.html",
+                template,
+                entries=register_page.entries,
+                register_page=register_page,
+                register_folder=folder,
+                years=years,
+                total=len(entries),
+                **context,
+            )
+
+    def _organisations(self, meetings: list) -> None:
+        """The index of organisations, and one page per organisation with its meetings by year."""
+        found = organisations(meetings, key=lambda article: article.meeting)
+        self._write(
+            f"{ORGANISATIONS_URL}index.html", "organisations", organisations=found, active_section="registre"
+        )
+        for organisation in found:
+            entries = sorted(
+                [(article, True) for article in organisation.attended]
+                + [(article, False) for article in organisation.absent],
+                key=lambda entry: (entry[0].date, entry[0].category.slug),
+                reverse=True,
+            )
+            self._split_by_year(
+                f"{ORGANISATIONS_URL}{organisation.slug}/",
+                "organisation",
+                entries,
+                organisation=organisation,
+                active_section="registre",
+            )
 
     def _calendar(self, committees: dict, moment: dt.datetime) -> None:
         today = moment.date()

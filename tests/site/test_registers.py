@@ -105,10 +105,21 @@ def test_follow_ups_quote_the_minutes_and_point_to_the_next_meeting(site):
 
 def test_organisation_index_counts_meetings_and_names_no_people(site):
     index = page(site, "organisationer/index.html")
-    holstebro = index.select_one("#org-holstebro-kommune").find_parent("section")
-    lists = {h3.get_text(): len(h3.find_next_sibling("ul").select("li")) for h3 in holstebro.select("h3")}
+    holstebro = index.select_one("#org-holstebro-kommune")
+    assert holstebro.select_one(".result-meta").get_text() == "Deltog i 2 møder, meldte afbud til 1."
+    link = holstebro.select_one("h2 a")["href"]
+    assert link == "../organisationer/holstebro-kommune/"
+    assert resolves(site, "organisationer/index.html", link)
+    own = page(site, "organisationer/holstebro-kommune/index.html")
+    assert own.h1.get_text() == "Holstebro Kommune"
+    lists = {h2.get_text(): len(h2.find_next_sibling("ul").select("li")) for h2 in own.select("main h2")}
     assert lists == {"Deltog i": 2, "Meldte afbud til": 1}
-    assert "Per Birch" not in index.get_text()
+    years = [a.get_text(" ", strip=True) for a in own.select("nav[aria-label='Møder pr. år'] a")]
+    assert years[0] == "Nyeste" and len(years) > 1
+    assert all(
+        resolves(site, "organisationer/holstebro-kommune/index.html", a["href"]) for a in own.select("main a")
+    )
+    assert "Per Birch" not in index.get_text() + own.get_text()
 
 
 def test_ics_holds_the_four_2025_meetings_at_nine_to_twelve_copenhagen_time(site):

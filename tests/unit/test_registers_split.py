@@ -23,3 +23,23 @@ def test_a_register_has_its_newest_entries_first_then_each_year_in_pages():
 
 def test_an_empty_register_has_its_first_page_only():
     assert [(page.folder, page.entries) for page in year_pages([], lambda entry: entry)] == [("", ())]
+
+
+def test_organisations_get_unique_ascii_folders():
+    from types import SimpleNamespace
+
+    from plugins.kb.model import Person
+    from plugins.kb.registers import organisations
+
+    def meeting(*names):
+        people = tuple(Person(f"Person {n}", name) for n, name in enumerate(names))
+        return SimpleNamespace(
+            date=None, participants=people, advisers=(), absentees=(), chair=people[0], secretary=people[0]
+        )
+
+    found = organisations([meeting("SOSU-MV Herning", "SOSU MV Herning", "Ringkøbing-Skjern Kommune")])
+    assert [(o.name, o.slug) for o in found] == [
+        ("Ringkøbing-Skjern Kommune", "ringkoebing-skjern-kommune"),
+        ("SOSU MV Herning", "sosu-mv-herning"),
+        ("SOSU-MV Herning", "sosu-mv-herning-2"),
+    ]
