@@ -85,8 +85,16 @@ DEFAULTS = {
     "KB_PARALLEL_MIN": 50,
     # The folder of the datasets' CSV files; None: data/ beside the content folder.
     "KB_DATA_PATH": None,
+    # At most this many meeting pages in one part of the search index (plugins/search/parts.py):
+    # Pagefind needs about 0.9 MB of memory per page it indexes.
+    "KB_SEARCH_PART_PAGES": 500,
 }
-_TYPES = {"KB_BUILD": Build, "KB_PARALLEL_MIN": int, "KB_DATA_PATH": (str, type(None))}
+_TYPES = {
+    "KB_BUILD": Build,
+    "KB_PARALLEL_MIN": int,
+    "KB_DATA_PATH": (str, type(None)),
+    "KB_SEARCH_PART_PAGES": int,
+}
 # Made by the plugins while a build reads its content: not for a site to set.
 MADE_BY_PLUGINS = ("KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
 

@@ -13,25 +13,25 @@ import json
 import logging
 import os
 import queue
-import re
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pelican import signals
 
 from plugins.kb.build import BuildSuperseded, setting
+from plugins.kb.cache import ContentCache, digest
 from plugins.kb.searchterms import search_terms
+from plugins.minutes.fingerprint import CODE_VERSION
 
+from .parts import MAIN_PART, PARTS_FILE, UNUSED, UNUSED_IN_PARTS, Part, glob_of, plan_parts
 from .stable import stabilise
 
 log = logging.getLogger(__name__)
 
 INDEX_DIR = "pagefind"
-# Pagefind's ready-made interfaces; the theme has its own search page (theme/static/js/search.js).
-UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
 def add_filters(generator) -> None:
@@ -40,43 +40,83 @@ def add_filters(generator) -> None:
 
 
 class _Indexer:
-    """Pagefind indexing the written site in a thread of its own, while Pelican goes on writing.
+    """Pagefind indexing the written site part by part (parts.py), in a thread of its own.
 
-    Indexing the meetings is most of Pagefind's work. It starts as soon as Pelican has written them
-    (they are written first, then the few pages) and runs on the other core while Pelican writes the
-    registers, themes and datasets; :meth:`finish` then adds every other page and writes the index.
+    The meeting pages are written first; their parts are indexed as soon as they are, on the other
+    core, while Pelican writes the registers, themes and datasets. :meth:`finish` then indexes every
+    other page as the main index. A part whose pages are the same as in an earlier build is taken
+    from the build's cache instead.
 
     Pagefind writes into a folder of the indexer's own beside the site, moved into the site when the
     index is whole; a build that stops leaves the site alone, and the indexer removes its folder.
     """
 
-    def __init__(self, site: Path, first: str = ""):
-        self.first = first  # the glob of the pages indexed before the build is done, or ""
+    def __init__(self, site: Path, parts: list[Part], cache: ContentCache | None):
+        self.parts = parts
+        self.indexed = {page for part in parts for page in part.pages}
         self._site = site
+        self._cache = cache
         self._folder = Path(tempfile.mkdtemp(prefix=f".{INDEX_DIR}-ny-", dir=site.parent))
-        self._rest: queue.Queue[str | None] = queue.Queue()
+        self._rest: queue.Queue[list[str] | None] = queue.Queue()
+        self._abandoned = False
         thread = ThreadPoolExecutor(max_workers=1)
         # A thread with its own event loop: the build may be started from code that runs one already.
-        self._pages = thread.submit(asyncio.run, self._index(first))
+        self._pages = thread.submit(asyncio.run, self._index_all())
         thread.shutdown(wait=False)
 
-    async def _index(self, first: str) -> int:
-        config = IndexConfig(output_path=str(self._folder / INDEX_DIR))
+    async def _index_all(self) -> int:
         try:
-            async with PagefindIndex(config=config) as index:
-                pages = (await index.add_directory(str(self._site), glob=first))["page_count"] if first else 0
-                rest = await asyncio.to_thread(self._rest.get)
-                if rest is None:
-                    raise _Abandoned  # leaves the context without writing an index
-                if rest:
-                    pages += (await index.add_directory(str(self._site), glob=rest))["page_count"]
+            pages = 0
+            for part in self.parts:
+                if self._abandoned:
+                    raise _Abandoned
+                pages += await self._index(self._folder / "dele" / part.name, part.pages, UNUSED_IN_PARTS)
+            rest = await asyncio.to_thread(self._rest.get)
+            if rest is None:
+                raise _Abandoned
+            return pages + await self._index(self._folder / MAIN_PART, rest, UNUSED)
         except BaseException:
             shutil.rmtree(self._folder, ignore_errors=True)
             raise
-        return pages
 
-    def finish(self, rest: str, settings: dict) -> int:
-        """Add the files matching ``rest`` (a Pagefind glob; "" for none), write the index, return pages.
+    async def _index(self, target: Path, pages: list[str] | tuple[str, ...], unused: tuple[str, ...]) -> int:
+        """Index ``pages`` into ``target``, or take the index of the same pages from the cache; count them."""
+        key = None
+        if self._cache is not None:
+            key = digest("soegeindeks", CODE_VERSION, *(part for page in pages for part in self._page(page)))
+            found = self._cache.get(key)
+            if found is not None:
+                count, files = found
+                for name, data in files.items():
+                    (target / name).parent.mkdir(parents=True, exist_ok=True)
+                    (target / name).write_bytes(data)
+                return count
+        for _attempt in (1, 2):
+            async with PagefindIndex(config=IndexConfig(output_path=str(target))) as index:
+                count = (await index.add_directory(str(self._site), glob=glob_of(pages)))["page_count"]
+            if _written_whole(target):
+                break
+            # Pagefind's service can be stopped before its last writes reach the disk; index again.
+            log.warning("Søgeindekset blev ikke skrevet helt (%s); det bygges igen.", target.name)
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            raise _Unwritten(target.name)
+        for pattern in unused:
+            for path in target.glob(pattern):
+                path.unlink()
+        stabilise(target)
+        if key is not None:
+            files = target.rglob("*")
+            self._cache.put(
+                key, (count, {f.relative_to(target).as_posix(): f.read_bytes() for f in files if f.is_file()})
+            )
+        return count
+
+    def _page(self, page: str) -> tuple[str, bytes]:
+        return page, (self._site / page).read_bytes()
+
+    def finish(self, rest: list[str], settings: dict) -> int:
+        """Index the pages ``rest`` as the main index, move the whole index into the site; count the pages.
 
         Raises BuildSuperseded if the live preview has a newer change meanwhile (plugins/kb/build.py):
         the index being written is then left to the indexer, which removes it when Pagefind is done.
@@ -88,10 +128,16 @@ class _Indexer:
                 break
             except TimeoutError:
                 if setting(settings, "KB_BUILD").should_stop():
+                    self._abandoned = True
                     self._pages.add_done_callback(lambda _: shutil.rmtree(self._folder, ignore_errors=True))
                     raise BuildSuperseded(INDEX_DIR) from None
-        shutil.rmtree(self._site / INDEX_DIR, ignore_errors=True)
-        os.replace(self._folder / INDEX_DIR, self._site / INDEX_DIR)
+        index = self._site / INDEX_DIR
+        shutil.rmtree(index, ignore_errors=True)
+        os.replace(self._folder / MAIN_PART, index)
+        for part in self.parts:
+            os.replace(self._folder / "dele" / part.name, index / part.name)
+        newest_first = [part.name for part in reversed(self.parts)]
+        (index / PARTS_FILE).write_text(json.dumps(newest_first) + "\n", encoding="utf-8")
         shutil.rmtree(self._folder)
         return pages
 
@@ -100,6 +146,7 @@ class _Indexer:
 
         Pagefind finishes the step it is on in the background, and its service then closes.
         """
+        self._abandoned = True
         self._rest.put(None)
 
 
@@ -107,24 +154,12 @@ class _Abandoned(Exception):
     pass
 
 
+class _Unwritten(Exception):
+    """Pagefind did not write a whole index twice in a row."""
+
+
 # The indexer of the build under way (one build at a time per process).
 _running: _Indexer | None = None
-
-
-def _pattern(save_as: str) -> str:
-    """A SAVE_AS setting as a Pagefind glob: "referater/{category}/{slug}/index.html" → "referater/*/*/…"."""
-    return re.sub(r"\{[^}]*\}", "*", save_as)
-
-
-def _glob_of(names: list[str]) -> str:
-    """A Pagefind (Wax) glob matching exactly these paths, or "" for none."""
-    escaped = (re.sub(r"([\\{}\[\]*?<>:,!])", r"\\\1", name) for name in names)
-    return "{" + ",".join(escaped) + "}" if names else ""
-
-
-def _matches(name: str, pattern: str) -> bool:
-    """Whether the path ``name`` matches the glob ``pattern`` from the site's root, as Pagefind matches it."""
-    return name.count("/") == pattern.count("/") and PurePosixPath(name).match(pattern)
 
 
 def _written_whole(index_dir: Path) -> bool:
@@ -140,14 +175,20 @@ def _written_whole(index_dir: Path) -> bool:
 
 
 def start_index(generator, writer) -> None:
-    """Start indexing the meeting pages.
+    """Start indexing the meeting pages, part by part.
 
     page_writer_finalized: the pages generator writes right after the articles generator, whose
     meeting pages are then all written.
     """
     global _running
-    if setting(generator.settings, "KB_BUILD").indexes and generator.settings["ARTICLE_SAVE_AS"]:
-        _running = _Indexer(Path(generator.output_path), _pattern(generator.settings["ARTICLE_SAVE_AS"]))
+    described = setting(generator.settings, "KB_BUILD")
+    if described.indexes and generator.settings["ARTICLE_SAVE_AS"]:
+        articles = generator.context.get("articles", [])
+        pages = [(article.date.year, article.save_as) for article in articles]
+        parts = plan_parts(pages, setting(generator.settings, "KB_SEARCH_PART_PAGES"))
+        # An archive that fits in one part stays in one index with the pages: one ranking for all.
+        parts = parts if len(parts) > 1 else []
+        _running = _Indexer(Path(generator.output_path), parts, described.cache)
 
 
 def abandon_index(pelican) -> None:
@@ -161,26 +202,19 @@ def abandon_index(pelican) -> None:
 def build_index(pelican) -> None:
     """Index the rest of ``output/`` and write the index (finalized), if this build writes it."""
     global _running
-    if not setting(pelican.settings, "KB_BUILD").indexes:
+    described = setting(pelican.settings, "KB_BUILD")
+    if not described.indexes:
         return
     site = Path(pelican.output_path)
-    indexer, _running = _running or _Indexer(site), None
+    indexer, _running = _running or _Indexer(site, [], described.cache), None
     names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    rest = sorted(name for name in names if not (indexer.first and _matches(name, indexer.first)))
-    pages = indexer.finish(_glob_of(rest), pelican.settings)
-    if not _written_whole(site / INDEX_DIR):
-        # Pagefind's service can be stopped before its last writes reach the disk; index again.
-        log.warning("Søgeindekset blev ikke skrevet helt; det bygges igen.")
-        shutil.rmtree(site / INDEX_DIR)
-        pages = _Indexer(site, "**/*.html").finish("", pelican.settings)
-        if not _written_whole(site / INDEX_DIR):
-            log.error("Søgeindekset blev ikke skrevet helt (%s/); byg igen.", INDEX_DIR)
-            return
-    for pattern in UNUSED:
-        for path in (site / INDEX_DIR).glob(pattern):
-            path.unlink()
-    stabilise(site / INDEX_DIR)
-    log.info("Søgeindeks: %d sider indekseret i %s/", pages, INDEX_DIR)
+    rest = sorted(name for name in names if name not in indexer.indexed)
+    try:
+        pages = indexer.finish(rest, pelican.settings)
+    except _Unwritten as error:
+        log.error("Søgeindekset blev ikke skrevet helt (%s); byg igen.", error)
+        return
+    log.info("Søgeindeks: %d sider indekseret i %s/ (%d dele)", pages, INDEX_DIR, len(indexer.parts) + 1)
 
 
 def register() -> None:

@@ -38,6 +38,14 @@ def site_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def parts_site_url(tmp_path_factory):
+    """The repository's own site with its search index in parts, one per year of minutes, served."""
+    yield from _serve(
+        build(ROOT / "content", tmp_path_factory.mktemp("browser-parts"), KB_SEARCH_PART_PAGES=1)
+    )
+
+
+@pytest.fixture(scope="session")
 def attachments_site_url(tmp_path_factory):
     """The small fixture site whose minutes link a PDF and a Word file (tests/attachments_site.py), served."""
     output, _ = build_attachments_site(tmp_path_factory.mktemp("browser-attachments"))

@@ -119,3 +119,39 @@ def test_a_check_is_a_build_that_writes_nothing(tmp_path):
 
 def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(workdir, monkeypatch):
+    from plugins.search import plugin as search_plugin
+
+    indexed = []
+    real = search_plugin.PagefindIndex.add_directory
+
+    async def counted(self, path, glob=None):
+        indexed.append(glob)
+        return await real(self, path, glob=glob)
+
+    monkeypatch.setattr(search_plugin.PagefindIndex, "add_directory", counted)
+    cache = workdir / "cache"
+
+    def build(name, cache_folder):
+        settings = site.load_settings(
+            site.PUBLISH_CONF,
+            PATH=str(workdir / "content"),
+            OUTPUT_PATH=str(workdir / name),
+            KB_DATA_PATH=str(workdir / "data"),
+            SOURCE_DATE_EPOCH=EPOCH,
+            KB_SEARCH_PART_PAGES=1,
+        )
+        return _files(site.build(site.with_cache(settings, cache_folder) if cache_folder else settings))
+
+    build("filled", cache)
+    assert len(indexed) == 4  # a part for each of the three years of minutes, and the pages
+    minutes = workdir / "content" / "referater" / "2021-10-12-samarbejdsmoede-pa.md"
+    minutes.write_text(_read(minutes).replace("\n\n", "\n\nEt nyt afsnit.\n\n", 1), encoding="utf-8")
+    indexed.clear()
+    from_cache = build("edited", cache)
+    # The 2021 part again (and the pages' index if a page shows the new text); not 2019 nor 2024.
+    assert "2021-10-12" in indexed[0]
+    assert not any("2019-02-22" in glob or "2024-09-16" in glob for glob in indexed)
+    assert _differing(build("without", None), from_cache) == []

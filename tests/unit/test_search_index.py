@@ -5,23 +5,31 @@ from __future__ import annotations
 import gzip
 import json
 
-from plugins.search.plugin import _glob_of, _matches, _pattern, _written_whole
+from plugins.search.parts import Part, glob_of, plan_parts
+from plugins.search.plugin import _written_whole
 
 
-def test_the_meeting_pages_glob_comes_from_article_save_as():
-    assert _pattern("referater/{category}/{slug}/index.html") == "referater/*/*/index.html"
+def test_the_pages_are_one_alternative_per_file_with_special_characters_escaped():
+    assert glob_of(["index.html", "a,b/index.html"]) == r"{index.html,a\,b/index.html}"
+    assert glob_of([]) == ""
 
 
-def test_a_meeting_page_matches_and_the_pages_beside_it_do_not():
-    pattern = "referater/*/*/index.html"
-    assert _matches("referater/luu-pa-amu/2024-09-16/index.html", pattern)
-    assert not _matches("referater/index.html", pattern)
-    assert not _matches("gammelt/referater/luu-pa-amu/2024-09-16/index.html", pattern)
+def test_the_meetings_are_indexed_in_parts_of_whole_years_oldest_first():
+    pages = [(2021, "b/2021"), (2020, "a/2020"), (2020, "b/2020"), (2022, "a/2022"), (2024, "a/2024")]
+    assert plan_parts(pages, most=3) == [
+        Part("referater-2020-2021", ("a/2020", "b/2020", "b/2021")),
+        Part("referater-2022-2024", ("a/2022", "a/2024")),
+    ]
 
 
-def test_the_rest_is_one_alternative_per_file_with_special_characters_escaped():
-    assert _glob_of(["index.html", "a,b/index.html"]) == r"{index.html,a\,b/index.html}"
-    assert _glob_of([]) == ""
+def test_a_year_with_more_pages_than_a_part_holds_is_a_part_alone():
+    pages = [(2020, "x"), (2021, "a"), (2021, "b"), (2021, "c"), (2022, "y")]
+    assert [part.name for part in plan_parts(pages, most=2)] == [
+        "referater-2020",
+        "referater-2021",
+        "referater-2022",
+    ]
+    assert plan_parts([], most=500) == []
 
 
 def _index(folder, fragment: bytes) -> None:

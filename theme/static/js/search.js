@@ -39,16 +39,69 @@ const list = document.getElementById("soeg-liste");
 const moreButton = document.getElementById("soeg-flere");
 const withoutScript = document.getElementById("soeg-uden-js");
 
+// The index is in parts (plugins/search/parts.py): pagefind/ holds the pages, and each part that
+// pagefind/dele.json names (newest first) the minutes of some whole years. Each part is merged with
+// a filter that names it, so that "Nyeste først" can take the parts in order.
+const PART_FILTER = "indeksdel";
+const MAIN_PART = "sider";
+
 // Pagefind loads in the background; the form listens from the start, so early typing is not lost.
 const ready = (async () => {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   // Minutes are long pages that hold the records; Pagefind's default length penalty (0.75) let a
   // short guide chapter that mentions a word once outrank the meeting that discussed it.
-  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30, ranking: { pageLength: 0.4 } });
+  const settings = { baseUrl: root.pathname, excerptLength: 30, ranking: { pageLength: 0.4 } };
+  await pagefind.options(settings);
   await pagefind.init();
+  const parts = await (await fetch(new URL("pagefind/dele.json", root))).json();
+  await pagefind.options({ mergeFilter: { [PART_FILTER]: MAIN_PART } });
+  for (const part of parts) {
+    const path = new URL(`pagefind/${part}/`, root).pathname;
+    await pagefind.mergeIndex(path, { ...settings, mergeFilter: { [PART_FILTER]: part } });
+  }
   // Loading the filters first also makes every search report its filter counts.
-  return { pagefind, allFilters: await pagefind.filters() };
+  const allFilters = withoutParts(await pagefind.filters());
+  return { pagefind: inOrder(pagefind, [...parts, MAIN_PART]), allFilters };
 })();
+
+// A merged index can return a page twice (Pagefind 1.5.2); the reader sees each page once.
+function once(results) {
+  const seen = new Set();
+  return results.filter((result) => !seen.has(result.id) && seen.add(result.id));
+}
+
+// The parts' own filter is not for the reader.
+function withoutParts(filters) {
+  const { [PART_FILTER]: _, ...rest } = filters || {};
+  return rest;
+}
+
+// Pagefind merges the results of all parts by score. Sorted by date, a part's scores are its pages'
+// places in that part's order, so the parts would interleave: a sorted search takes the parts one by
+// one instead, newest first, as many as have results (the merged search counts them per part).
+function inOrder(pagefind, order) {
+  return {
+    async search(term, settings) {
+      const merged = await pagefind.search(term, settings);
+      if (!merged) return merged;
+      const counts = (merged.filters || {})[PART_FILTER] || {};
+      let results = merged.results;
+      if (settings.sort && order.length > 1) {
+        results = [];
+        for (const part of order.filter((name) => counts[name])) {
+          const filters = { ...settings.filters, [PART_FILTER]: part };
+          results.push(...(await pagefind.search(term, { ...settings, filters })).results);
+        }
+      }
+      return {
+        ...merged,
+        results: once(results),
+        filters: withoutParts(merged.filters),
+        totalFilters: withoutParts(merged.totalFilters),
+      };
+    },
+  };
+}
 ready.then(
   () => {
     withoutScript.hidden = true;

@@ -1,0 +1,68 @@
+"""The search index in parts: Pagefind's answer for large sites, indexes merged in the browser.
+
+The meeting pages are indexed in parts of whole years, oldest first, each of at most
+``KB_SEARCH_PART_PAGES`` pages (a year with more is a part alone); every other page is in the main
+index. Each part is a Pagefind index of its own, so Pagefind holds one part in memory at a time, and
+a part whose pages have not changed is taken from the build's cache instead of being indexed again.
+The search page merges them (``mergeIndex``) with a filter naming each part, and for "Nyeste først"
+takes the parts newest first (theme/static/js/search.js). An archive that fits in one part is not
+split: Pagefind's scores of two indexes are not quite comparable (each ranks against its own pages),
+so a small site keeps one ranking for meetings and pages alike. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The list of parts, newest first, that the search page reads (inside the main index's folder).
+PARTS_FILE = "dele.json"
+# The filter the search page gives each part when it merges it, and the main index's value.
+PART_FILTER = "indeksdel"
+MAIN_PART = "sider"
+# Pagefind's files a merged part does not need: the search page loads the main index's library,
+# WebAssembly and worker once. Its ready-made interfaces are not used at all.
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+UNUSED_IN_PARTS = (*UNUSED, "pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The meeting pages of some whole years: its folder's name and the pages' paths in the site."""
+
+    name: str
+    pages: tuple[str, ...]
+
+
+def plan_parts(pages: list[tuple[int, str]], most: int) -> list[Part]:
+    """Whole years of (year, path) pages, oldest first, packed into parts of at most ``most`` pages.
+
+    A year is never split, so that a part's pages sort as one run of dates; a new meeting changes
+    only the part of its year.
+    """
+    by_year: dict[int, list[str]] = {}
+    for year, path in pages:
+        by_year.setdefault(year, []).append(path)
+    parts: list[Part] = []
+    years: list[int] = []
+    paths: list[str] = []
+    for year in sorted(by_year):
+        if paths and len(paths) + len(by_year[year]) > most:
+            parts.append(_part(years, paths))
+            years, paths = [], []
+        years.append(year)
+        paths += sorted(by_year[year])
+    if paths:
+        parts.append(_part(years, paths))
+    return parts
+
+
+def _part(years: list[int], paths: list[str]) -> Part:
+    name = f"referater-{years[0]}" if len(years) == 1 else f"referater-{years[0]}-{years[-1]}"
+    return Part(name, tuple(paths))
+
+
+def glob_of(names: list[str] | tuple[str, ...]) -> str:
+    """A Pagefind (Wax) glob matching exactly these paths, or "" for none."""
+    escaped = (re.sub(r"([\\{}\[\]*?<>:,!])", r"\\\1", name) for name in names)
+    return "{" + ",".join(escaped) + "}" if names else ""
