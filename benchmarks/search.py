@@ -98,6 +98,11 @@ def measure(name: str, content: Path, workdir: Path, browser) -> None:
         print(f"\n## {name}: {pages} HTML pages, built in {seconds:.1f} s")
         files = sum(1 for _ in index.rglob("*"))
         print(f"Search index (output/pagefind/): {index_bytes / 1024:.0f} KB in {files} files")
+        sizes = sorted(
+            (path.stat().st_size, path.relative_to(output).as_posix()) for path in output.rglob("*.html")
+        )
+        over = sum(1 for size, _ in sizes if size > 200 * 1024)
+        print(f"Largest HTML page: {sizes[-1][1]}, {sizes[-1][0] / 1024:.0f} KB; pages over 200 KB: {over}")
         print("KB loaded by the browser from opening /soeg/?q=… until the first results show:\n")
         print("| query | total | gzip | " + " | ".join(COLUMNS) + " |")
         print("|---|" + "---:|" * (len(COLUMNS) + 2))
