@@ -63,24 +63,8 @@ def load_datasets(pelican) -> None:
 
 
 # Embedded tables are rendered while Markdown is converted, before the page's address is known; their
-# links start with this marker, which resolve_links replaces once it is.
+# links start with this marker, which the ``intrasite`` filter replaces (plugins/minutes/intrasite.py).
 ROOT_MARKER = "kb-site-root:"
-
-
-def resolve_links(content) -> None:
-    """Point embedded tables' links at the site root as seen from this page (content_object_init).
-
-    With RELATIVE_URLS the root is "../" once per folder of the page's URL, so the site works under
-    any host or sub-path; otherwise it is SITEURL. ``_content`` is Pelican's unprocessed HTML.
-    """
-    html = getattr(content, "_content", None)
-    if not html or ROOT_MARKER not in html:
-        return
-    if content.settings["RELATIVE_URLS"]:
-        root = "../" * content.url.count("/") or "./"
-    else:
-        root = content.settings["SITEURL"] + "/"
-    content._content = html.replace(ROOT_MARKER + "/", root)
 
 
 def check_refs(content) -> None:
@@ -151,5 +135,4 @@ def register() -> None:
     """Connect the receivers."""
     signals.initialized.connect(load_datasets)
     signals.content_object_init.connect(check_refs)
-    signals.content_object_init.connect(resolve_links)
     signals.get_generators.connect(get_generators)

@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
 from pelican import signals
 
 from plugins.kb.links import static_targets
@@ -16,6 +15,7 @@ from plugins.kb.problems import Problem
 from plugins.kb.reports import parse_report
 from plugins.kb.textfile import read_text
 
+from .intrasite import intrasite
 from .reader import MINUTES_DIR, REPORTS_DIR, ContentReader
 
 COMMITTEES_DIR = "udvalg"
@@ -112,17 +112,6 @@ def link_meetings(generators) -> None:
     for meetings in by_committee.values():
         for before, after in zip(meetings, meetings[1:], strict=False):
             before.next_meeting, after.previous_meeting = after, before
-
-
-def intrasite(html: str, content) -> Markup:
-    """Resolve ``{filename}`` and ``{static}`` links in a meeting's HTML as Pelican does for pages.
-
-    A meeting's blocks are rendered by templates, not as the article's body, so Pelican's own link
-    replacement is applied here, at render time, relative to the page being written.
-    """
-    if "{" not in html:
-        return Markup(html)
-    return Markup(content._update_content(str(html), content.get_siteurl()))
 
 
 def add_filters(generator) -> None:
