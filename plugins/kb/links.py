@@ -65,7 +65,7 @@ def static_targets(links: list[Link], source_dir: str) -> set[str]:
     for link in links:
         match = _PELICAN.match(link.target)
         if match and match[1] != "filename":
-            targets.add(resolve(source_dir, match[2].partition("#")[0]))
+            targets.add(resolve(source_dir, match[2].partition("#")[0].partition("?")[0]))
     return targets
 
 
@@ -102,6 +102,7 @@ def link_problems(
             continue
         kind, rest = match[1], match[2]
         path, _, fragment = rest.partition("#")
+        path = path.partition("?")[0]  # a query string is kept in the link, as Pelican keeps it
         resolved = resolve(source_dir, path)
         if resolved not in content_files:
             problems.append(_missing_problem(link, source, kind, path, resolved, content_files))
