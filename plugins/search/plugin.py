@@ -15,11 +15,13 @@ import os
 import queue
 import shutil
 import tempfile
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pelican import signals
+from pelican.generators import Generator
 
 from plugins.kb.build import BuildSuperseded, setting
 from plugins.kb.cache import ContentCache, digest
@@ -158,10 +160,6 @@ class _Unwritten(Exception):
     """Pagefind did not write a whole index twice in a row."""
 
 
-# The indexer of the build under way (one build at a time per process).
-_running: _Indexer | None = None
-
-
 def _written_whole(index_dir: Path) -> bool:
     """Whether every index file Pagefind wrote is complete: the entry file and the gzip files parse."""
     try:
@@ -174,52 +172,54 @@ def _written_whole(index_dir: Path) -> bool:
     return True
 
 
-def start_index(generator, writer) -> None:
-    """Start indexing the meeting pages, part by part.
+class SearchIndexGenerator(Generator):
+    """Index the written site with Pagefind: the owner of one build's indexer.
 
-    page_writer_finalized: the pages generator writes right after the articles generator, whose
-    meeting pages are then all written.
+    Pelican runs the articles and pages generators first, so when this one's turn comes the meeting
+    pages are written and their parts are started; the index is finished on ``finalized``, when
+    every page is written. A build that fails before then drops this generator, and with it the
+    indexer (``weakref.finalize``), which then stops without writing.
     """
-    global _running
-    described = setting(generator.settings, "KB_BUILD")
-    if described.indexes and generator.settings["ARTICLE_SAVE_AS"]:
-        articles = generator.context.get("articles", [])
-        pages = [(article.date.year, article.save_as) for article in articles]
-        parts = plan_parts(pages, setting(generator.settings, "KB_SEARCH_PART_PAGES"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._indexer: _Indexer | None = None
+        # A weak reference to the bound method: the receiver goes with this build's generator.
+        signals.finalized.connect(self.finish)
+
+    def generate_output(self, writer) -> None:
+        """Start indexing the meeting pages, part by part, if this build writes the index."""
+        described = setting(self.settings, "KB_BUILD")
+        if not described.indexes:
+            return
+        pages = [(article.date.year, article.save_as) for article in self.context.get("articles", [])]
+        parts = plan_parts(pages, setting(self.settings, "KB_SEARCH_PART_PAGES"))
         # An archive that fits in one part stays in one index with the pages: one ranking for all.
-        parts = parts if len(parts) > 1 else []
-        _running = _Indexer(Path(generator.output_path), parts, described.cache)
+        self._indexer = _Indexer(Path(self.output_path), parts if len(parts) > 1 else [], described.cache)
+        weakref.finalize(self, self._indexer.abandon)
+
+    def finish(self, pelican) -> None:
+        """Index the rest of ``output/`` and write the index (finalized: every page is written)."""
+        if pelican.settings is not self.settings or self._indexer is None:
+            return  # another build's signal, or a build that writes no index
+        indexer, self._indexer = self._indexer, None
+        site = Path(self.output_path)
+        names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+        rest = sorted(name for name in names if name not in indexer.indexed)
+        try:
+            pages = indexer.finish(rest, self.settings)
+        except _Unwritten as error:
+            log.error("Søgeindekset blev ikke skrevet helt (%s); byg igen.", error)
+            return
+        log.info("Søgeindeks: %d sider indekseret i %s/ (%d dele)", pages, INDEX_DIR, len(indexer.parts) + 1)
 
 
-def abandon_index(pelican) -> None:
-    """Stop an index left by a build that failed (initialized: a new build begins)."""
-    global _running
-    if _running is not None:
-        _running.abandon()
-        _running = None
-
-
-def build_index(pelican) -> None:
-    """Index the rest of ``output/`` and write the index (finalized), if this build writes it."""
-    global _running
-    described = setting(pelican.settings, "KB_BUILD")
-    if not described.indexes:
-        return
-    site = Path(pelican.output_path)
-    indexer, _running = _running or _Indexer(site, [], described.cache), None
-    names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-    rest = sorted(name for name in names if name not in indexer.indexed)
-    try:
-        pages = indexer.finish(rest, pelican.settings)
-    except _Unwritten as error:
-        log.error("Søgeindekset blev ikke skrevet helt (%s); byg igen.", error)
-        return
-    log.info("Søgeindeks: %d sider indekseret i %s/ (%d dele)", pages, INDEX_DIR, len(indexer.parts) + 1)
+def get_generators(pelican):
+    """Add the search index generator."""
+    return SearchIndexGenerator
 
 
 def register() -> None:
     """Connect the receivers."""
     signals.generator_init.connect(add_filters)
-    signals.initialized.connect(abandon_index)
-    signals.page_writer_finalized.connect(start_index)
-    signals.finalized.connect(build_index)
+    signals.get_generators.connect(get_generators)
