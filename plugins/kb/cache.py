@@ -60,10 +60,6 @@ class ContentCache:
             self._used.add(key)
         return self._memory.get(key)
 
-    def __contains__(self, key: str) -> bool:
-        """Whether ``key`` has an entry (without reading it)."""
-        return key in self._memory or (self.folder is not None and self._file(key).is_file())
-
     def put(self, key: str, value) -> None:
         """Keep ``value`` under ``key``."""
         self._memory[key] = value

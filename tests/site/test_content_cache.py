@@ -21,7 +21,7 @@ def _files(output: Path) -> dict[str, bytes]:
     }
 
 
-def _build(workdir: Path, cache: Path | None, name: str) -> dict[str, bytes]:
+def _build(workdir: Path, cache: Path | None, name: str, **overrides) -> dict[str, bytes]:
     """Build the site copied to ``workdir`` into ``workdir/name``, with the cache in ``cache`` (or none)."""
     settings = site.load_settings(
         site.PUBLISH_CONF,
@@ -29,6 +29,7 @@ def _build(workdir: Path, cache: Path | None, name: str) -> dict[str, bytes]:
         OUTPUT_PATH=str(workdir / name),
         KB_DATA_PATH=str(workdir / "data"),
         SOURCE_DATE_EPOCH=EPOCH,
+        **overrides,
     )
     if cache is not None:
         settings = site.with_cache(settings, cache)
@@ -135,15 +136,7 @@ def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(wor
     cache = workdir / "cache"
 
     def build(name, cache_folder):
-        settings = site.load_settings(
-            site.PUBLISH_CONF,
-            PATH=str(workdir / "content"),
-            OUTPUT_PATH=str(workdir / name),
-            KB_DATA_PATH=str(workdir / "data"),
-            SOURCE_DATE_EPOCH=EPOCH,
-            KB_SEARCH_PART_PAGES=1,
-        )
-        return _files(site.build(site.with_cache(settings, cache_folder) if cache_folder else settings))
+        return _build(workdir, cache_folder, name, KB_SEARCH_PART_PAGES=1)
 
     build("filled", cache)
     assert len(indexed) == 4  # a part for each of the three years of minutes, and the pages
