@@ -76,6 +76,22 @@ def test_minutes_index_lists_all_three_committees(real_site):
     ]
 
 
+def test_each_year_of_minutes_has_a_page_that_links_every_year(real_site):
+    year = page(real_site, "referater/2021/index.html")
+    assert year.h1.get_text() == "Referater fra 2021"
+    nav = year.select_one("nav[aria-label='Referater pr. år']")
+    assert [a.get_text(" ", strip=True) for a in nav.select("a")] == [
+        "Nyeste",
+        "2024 (1)",
+        "2021 (1)",
+        "2019 (1)",
+    ]
+    assert nav.select_one("a[aria-current=page]").get_text(" ", strip=True) == "2021 (1)"
+    assert [h.get_text(strip=True) for h in year.select("main section > h2")] == [
+        "Samarbejdsmøde PA (kommuner og SOSU MV)"
+    ]
+
+
 def test_report_shows_the_module_table_with_danish_totals(real_site):
     report = page(real_site, "rapporter/oplaeringsvejleder-amu/bilag/index.html")
     table = report.select_one("#tabel-amu-deltagere-pr-modul-2017-2022 table")
