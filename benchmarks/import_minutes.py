@@ -23,7 +23,7 @@ from praktikviden.comparison import compare
 from praktikviden.importer import import_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "kilder"
 SEED_MINUTES = [
     ("000", "samarbejdsmoede-pa", "2021-10-12", "2021-10-12-samarbejdsmoede-pa.md"),
     ("001", "luu-pa-amu", None, "2024-09-16-luu-pa-amu.md"),

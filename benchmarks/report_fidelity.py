@@ -29,7 +29,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "kilder"
 REPORTS = {"003": "frafald-nordjylland", "004": "oplaeringsvejleder-amu"}
 # Sentences shorter than this many words are headers, page numbers and figure labels: not counted.
 MIN_WORDS = 4

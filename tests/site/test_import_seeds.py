@@ -1,6 +1,6 @@
 """The three seed minutes, imported as text, come through with what was converted by hand.
 
-The seeds are the text extracted from the school's PDFs (../shared/seeds/, beside the repository);
+The seeds are the text extracted from the schools' PDFs (kilder/, see its README);
 content/referater/ holds the same meetings converted by hand. benchmarks/RESULTS.md has the figures.
 """
 
@@ -14,7 +14,7 @@ from praktikviden.comparison import compare
 from praktikviden.importer import import_minutes
 from tests.conftest import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "kilder"
 # seed, committee, the date where the minutes give no year, the minutes converted by hand
 MINUTES = [
     ("000", "samarbejdsmoede-pa", "2021-10-12", "2021-10-12-samarbejdsmoede-pa.md"),
