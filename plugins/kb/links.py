@@ -3,31 +3,65 @@
 Pure functions: the caller knows which content files exist and which anchors each one has.
 Editors link to other content with Pelican's ``{filename}`` and to images and attachments with
 ``{static}`` (see docs/referater.md); both are resolved relative to the file that links, or to
-``content/`` when they start with ``/``.
+``content/`` when they start with ``/``. The site never makes a request to another host, so an
+image from another site is refused, and so is a path on the editor's own computer.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote
+from html import unescape
+from urllib.parse import unquote, urlsplit
 
 from .attachments import ATTACHMENTS_DIR
 from .problems import Problem
+from .sanitize import ATTRIBUTES, RESOURCE_ATTRIBUTES, TAGS, addresses, is_remote
 from .values import suggest
 
-# [text](target "title"), ![alt](target) and raw HTML href="…" / src="…".
-_MARKDOWN_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HTML_LINK = re.compile(r"\b(href|src)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+# [text](target "title") and ![alt](target); the text may hold one level of brackets
+# (a linked image: [![alt](logo.png)](side.md)). The target is everything up to the closing parenthesis.
+_TEXT = r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]"
+_TARGET = r"\(((?:[^()\n]|\([^()\n]*\))*)\)"
+_LINK = re.compile(rf"(?<!!){_TEXT}{_TARGET}")
+_IMAGE = re.compile(rf"!{_TEXT}{_TARGET}")
+_TITLE = re.compile(r"""\s+(["'])[^\n]*\1\s*$""")
+# ![alt][label], ![alt][] and ![alt]: an image whose target is a reference definition.
+_IMAGE_REFERENCE = re.compile(r"!\[([^\[\]]*)\](?:\[([^\[\]]*)\])?(?!\()")
+# A reference definition, `[label]: target "title"`, exactly as Python-Markdown reads it
+# (markdown.blockprocessors.ReferenceProcessor); `[^label]:` is a footnote.
+_DEFINITION = re.compile(
+    r"""^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?((["'])(.*)\4[ ]*|\((.*)\)[ ]*)?$""",
+    re.MULTILINE,
+)
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+# HTML attributes that hold an address.
+_URL_ATTRIBUTES = frozenset({"href", *RESOURCE_ATTRIBUTES})
+
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _PELICAN = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+# A path on the editor's own computer: a file: address, a Windows drive or a network share.
+_LOCAL_FILE = re.compile(r"^(file:|[a-z]:[\\/]|\\\\)", re.IGNORECASE)
+# The top folders of Linux and macOS file systems. None of them is a section of this site, so a link
+# beginning '/etc/' or '/Users/' is a file on someone's computer, never an address on the site.
+_SYSTEM_FOLDERS = frozenset(
+    {"Applications", "Library", "System", "Users", "Volumes", "bin", "dev", "etc", "home", "media",
+     "mnt", "opt", "private", "proc", "root", "srv", "sys", "tmp", "usr", "var"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """One link or image target as the editor wrote it."""
+    """One link or image target as the editor wrote it.
+
+    ``image`` is true for what the page fetches as it is shown (an image's source), false for a
+    link the reader follows.
+    """
 
     line: int
     target: str
@@ -37,26 +71,92 @@ class Link:
 def find_links(text: str) -> list[Link]:
     """Return every Markdown or HTML link and image in ``text`` with its 1-based line number.
 
-    Fenced code (```) is skipped: a link shown as an example is not a link.
+    Inline links and images, the targets of reference definitions (``[1]: {filename}om.md``, with
+    the definition's line; an image if an image uses the label), and the addresses in the HTML
+    elements and attributes the sanitiser keeps (plugins/kb/sanitize.py). Code (fenced and in
+    backticks) is skipped: a link shown as an example is not a link.
     """
-    links: list[Link] = []
-    fenced = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.lstrip().startswith("```"):
-            fenced = not fenced
+    text = _without_code(text)
+    found = [*_inline(text), *_definitions(text), *_html(text)]
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return [
+        Link(_line(starts, offset), target, image)
+        for offset, target, image in sorted(found, key=lambda item: item[0])
+        if target
+    ]
+
+
+def _line(starts: list[int], offset: int) -> int:
+    low, high = 0, len(starts)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if starts[middle] <= offset else (low, middle)
+    return low + 1
+
+
+def _without_code(text: str) -> str:
+    """``text`` with fenced code and code spans blanked out; lines and offsets stay where they were."""
+    lines, fence = [], None
+    for line in text.split("\n"):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match[1]
+        elif fence is not None and match and match[1][0] == fence[0] and len(match[1]) >= len(fence):
+            fence = None
+        elif fence is None:
+            lines.append(line)
             continue
-        if fenced:
-            continue
-        links += [Link(number, m[2], m[1] == "!") for m in _MARKDOWN_LINK.finditer(line)]
-        links += [Link(number, m[2], m[1].lower() == "src") for m in _HTML_LINK.finditer(line)]
-    return links
+        lines.append(" " * len(line))
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), "\n".join(lines))
+
+
+def _inline(text: str) -> Iterator[tuple[int, str, bool]]:
+    # Two passes, so that an image inside a link's text is found as well as the link.
+    for pattern, image in ((_LINK, False), (_IMAGE, True)):
+        for match in pattern.finditer(text):
+            yield match.start(), _inline_target(match[2]), image
+
+
+def _inline_target(inside: str) -> str:
+    """The target in ``(target "title")`` as Python-Markdown reads it: in <…>, or without the title."""
+    inside = inside.strip()
+    if inside.startswith("<") and ">" in inside:
+        return inside[1 : inside.index(">")]
+    return _TITLE.sub("", inside).strip()
+
+
+def _label(label: str) -> str:
+    return " ".join(label.split()).lower()
+
+
+def _definitions(text: str) -> Iterator[tuple[int, str, bool]]:
+    images = {_label(m[2] or m[1]) for m in _IMAGE_REFERENCE.finditer(text)}
+    for match in _DEFINITION.finditer(text):
+        if not match[1].startswith("^"):
+            target = match[2].removeprefix("<").removesuffix(">")
+            yield match.start(), target, _label(match[1]) in images
+
+
+def _html(text: str) -> Iterator[tuple[int, str, bool]]:
+    for tag in _TAG.finditer(text):
+        name = tag[1].lower()
+        if name not in TAGS:
+            continue  # the sanitiser removes the element, and its address with it
+        for attribute in _ATTRIBUTE.finditer(tag[2] or ""):
+            key = attribute[1].lower()
+            if key not in _URL_ATTRIBUTES or key not in ATTRIBUTES.get(name, ()):
+                continue
+            value = unescape(next(v for v in attribute.groups()[1:] if v is not None))
+            for target in addresses(key, value):
+                yield tag.start(), target, key in RESOURCE_ATTRIBUTES
 
 
 def resolve(source_dir: str, path: str) -> str:
     """Return the content-relative path ``path`` names, seen from a file in ``source_dir``."""
+    path = unquote(path)
     if path.startswith("/"):
         return posixpath.normpath(path[1:])
-    return posixpath.normpath(posixpath.join(source_dir, unquote(path)))
+    return posixpath.normpath(posixpath.join(source_dir, path))
 
 
 def static_targets(links: list[Link], source_dir: str) -> set[str]:
@@ -76,7 +176,7 @@ def link_problems(
     content_files: set[str],
     anchors: Callable[[str], set[str] | None],
 ) -> list[Problem]:
-    """Return a problem for every link in ``links`` that does not resolve.
+    """Return a problem for every link in ``links`` that does not resolve or leaves the site.
 
     Args:
         links: the file's links (:func:`find_links`).
@@ -91,24 +191,83 @@ def link_problems(
     own_path = posixpath.join(source_dir, posixpath.basename(source))
     for link in links:
         target = link.target
-        if _EXTERNAL.match(target):
-            continue
         match = _PELICAN.match(target)
-        if match is None:
-            if target.startswith("#"):
-                problems += _anchor_problem(link, source, own_path, target[1:], anchors)
-            elif not target.startswith("/"):
-                problems.append(_relative_problem(link, source))
-            continue
-        kind, rest = match[1], match[2]
-        path, _, fragment = rest.partition("#")
-        path = path.partition("?")[0]  # a query string is kept in the link, as Pelican keeps it
-        resolved = resolve(source_dir, path)
-        if resolved not in content_files:
-            problems.append(_missing_problem(link, source, kind, path, resolved, content_files))
-        elif fragment:
-            problems += _anchor_problem(link, source, resolved, fragment, anchors)
+        if _LOCAL_FILE.match(target):
+            problems.append(_local_file_problem(link, source, source_dir))
+        elif link.image and is_remote(target):
+            problems.append(_remote_problem(link, source, source_dir))
+        elif _EXTERNAL.match(target):
+            continue  # a link to another site: no request until the reader follows it
+        elif target.startswith("#"):
+            problems += _anchor_problem(link, source, own_path, target[1:], anchors)
+        elif target.startswith("/") and match is None:
+            problems += _root_problem(link, source, source_dir, content_files)
+        elif match is None:
+            problems.append(_relative_problem(link, source))
+        else:
+            kind, rest = match[1], match[2]
+            path, _, fragment = rest.partition("#")
+            path = path.partition("?")[0]  # a query string is kept in the link, as Pelican keeps it
+            resolved = resolve(source_dir, path)
+            if resolved not in content_files:
+                problems.append(_missing_problem(link, source, kind, path, resolved, content_files))
+            elif fragment:
+                problems += _anchor_problem(link, source, resolved, fragment, anchors)
     return problems
+
+
+def _root_problem(link, source, source_dir, content_files) -> list[Problem]:
+    """A link from the site's root (``/soeg/``) is an address on the site, unless it cannot be one.
+
+    It cannot be when it names a content file (``/sider/om.md``: the page is published elsewhere,
+    under its own address; write ``{filename}``) or a folder of a computer's file system (``/etc/``).
+    """
+    path = urlsplit(link.target).path
+    if resolve("", path) in content_files:
+        return [_relative_problem(link, source)]
+    if path.strip("/").split("/")[0] in _SYSTEM_FOLDERS:
+        return [_local_file_problem(link, source, source_dir)]
+    return []
+
+
+def _example(link, source, source_dir) -> tuple[str, str]:
+    """Where the editor puts the file ``link`` names, and the ``{static}`` link to it there."""
+    name = posixpath.basename(unquote(urlsplit(link.target.replace("\\", "/")).path).rstrip("/"))
+    folder = "billeder"
+    if not link.image:
+        folder = f"{ATTACHMENTS_DIR}/{posixpath.splitext(posixpath.basename(source))[0]}"
+    name = name or ("billede.png" if link.image else "fil.pdf")
+    up = "" if source_dir in ("", ".") else "../" * (source_dir.count("/") + 1)
+    return f"content/{folder}/", f"{{static}}{up}{folder}/{name}"
+
+
+def _local_file_problem(link, source, source_dir) -> Problem:
+    folder, example = _example(link, source, source_dir)
+    if link.image:
+        return Problem(
+            source,
+            link.line,
+            f"billedet '{link.target}' ligger på en computer, ikke på sitet, og kan ikke vises.",
+            f"læg billedet i {folder} og vis det med {{static}}, fx '{example}'.",
+        )
+    return Problem(
+        source,
+        link.line,
+        f"linket '{link.target}' peger på en fil på en computer, ikke på sitet, og kan ikke følges.",
+        f"læg filen i {folder} og link til den med {{static}}, fx '{example}'; "
+        "en side eller et referat linkes med {filename}.",
+    )
+
+
+def _remote_problem(link, source, source_dir) -> Problem:
+    _, example = _example(link, source, source_dir)
+    host = urlsplit(link.target).hostname or link.target
+    return Problem(
+        source,
+        link.line,
+        f"billedet '{link.target}' hentes fra et andet site ({host}); sitet henter intet fra andre sites.",
+        f"hent billedet ned, læg det i content/billeder/, og vis det med {{static}}, fx '{example}'.",
+    )
 
 
 def _anchor_problem(link, source, path, fragment, anchors) -> list[Problem]:

@@ -4,6 +4,10 @@ Raw HTML in Markdown passes through Python-Markdown untouched, so every conversi
 script, no event handlers, no ``javascript:`` links, only the elements Markdown itself produces.
 HTML the site generates inside a conversion (an embedded data table with its SVG chart) is trusted:
 it is set aside with :func:`trust` before cleaning and put back afterwards.
+
+The site never makes a request to another host: the link check (plugins/kb/links.py) refuses an
+image from another site with the line it is on, and the sanitiser drops any remote address the
+browser would fetch at once (``src``, ``srcset``, ``poster``, ``data``) that got past the check.
 """
 
 from __future__ import annotations
@@ -40,7 +44,34 @@ CHAPTER_ATTRIBUTES: dict[str, set[str]] = {
 CLASSES: dict[str, set[str]] = {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}}
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 
+# The attributes whose address the browser fetches as soon as the page is shown.
+RESOURCE_ATTRIBUTES: frozenset[str] = frozenset({"src", "srcset", "poster", "data"})
+
 _TRUSTED = "kb_trusted"
+# Any scheme (https:, ftp: …) or '//': an address on another host. A browser ignores tabs and
+# line breaks in an address, strips leading spaces and control characters, and reads a backslash as '/'.
+_REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_IGNORED_IN_URL = re.compile(r"[\t\n\r]")
+
+
+def is_remote(url: str) -> bool:
+    """Whether a browser would fetch ``url`` from another host (or by a scheme of its own)."""
+    normal = _IGNORED_IN_URL.sub("", url).lstrip("".join(map(chr, range(33)))).replace("\\", "/")
+    return bool(_REMOTE.match(normal))
+
+
+def addresses(attribute: str, value: str) -> list[str]:
+    """The addresses in an attribute's value: one, or each candidate of a ``srcset`` (``a.png 2x, …``)."""
+    if attribute != "srcset":
+        return [value.strip()]
+    return [part.split()[0] for part in value.split(",") if part.strip()]
+
+
+def _local_resources_only(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: drop a remote address the browser would fetch, keep everything else."""
+    if attribute in RESOURCE_ATTRIBUTES and any(map(is_remote, addresses(attribute, value))):
+        return None
+    return value
 
 
 def _token(index: int) -> str:
@@ -63,6 +94,7 @@ def clean(md: Markdown, html: str, attributes: dict[str, set[str]] = ATTRIBUTES)
         allowed_classes=CLASSES,
         url_schemes=set(URL_SCHEMES),
         link_rel=None,
+        attribute_filter=_local_resources_only,
     )
     safe = _TABLE.sub(_scroll_region, safe)
     for index, trusted in enumerate(md.__dict__.pop(_TRUSTED, [])):
