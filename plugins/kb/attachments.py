@@ -68,17 +68,15 @@ def searchable_text(text: str) -> str:
 def describe(path: Path, source: str) -> tuple[AttachmentFile, list[Problem]]:
     """Return the type, size and (PDF and Word) searchable text of the file at ``path``.
 
-    A file whose text cannot be read (encrypted, scanned, damaged) is described without text, with a
-    problem saying why; it is still an attachment the page shows and links.
+    A file whose text cannot be read (encrypted, scanned, damaged, beyond the reading's limits) is
+    described without text, with a problem saying why; it is still an attachment the page shows and
+    links.
     """
     kind = file_type(path.name)
     size = path.stat().st_size
     if not kind.searchable:
         return AttachmentFile(kind.label, size), []
-    try:
-        text, problems = read_document(path, source)
-    except Exception as error:  # noqa: BLE001 - a damaged file is the editor's to fix, never a crash
-        text, problems = None, [Problem(source, 0, f"filen kan ikke læses ({error}).", "")]
+    text, problems = read_document(path, source)  # refuses a damaged or hostile file, never raises
     problems = [
         Problem(
             source,

@@ -100,7 +100,7 @@ def test_a_file_of_another_type_is_described_without_reading_it(tmp_path):
         ),
         (
             lambda path: path.write_bytes(b"%PDF-1.4\nnot really a PDF"),
-            "PDF-filen kan ikke læses (Stream has ended unexpectedly).",
+            "PDF-filen er beskadiget og kan ikke læses.",
         ),
         (lambda path: path.write_text("plain text, named .pdf"), "filen er ikke en PDF-fil."),
     ],
