@@ -17,6 +17,7 @@ from html import unescape
 from urllib.parse import unquote, urlsplit
 
 from .attachments import ATTACHMENTS_DIR
+from .paths import nfc
 from .problems import Problem
 from .sanitize import ATTRIBUTES, RESOURCE_ATTRIBUTES, TAGS, addresses, is_remote
 from .values import suggest
@@ -152,11 +153,14 @@ def _html(text: str) -> Iterator[tuple[int, str, bool]]:
 
 
 def resolve(source_dir: str, path: str) -> str:
-    """Return the content-relative path ``path`` names, seen from a file in ``source_dir``."""
-    path = unquote(path)
+    """Return the content-relative path ``path`` names, seen from a file in ``source_dir``, in NFC.
+
+    Names are compared composed (NFC): an "å" typed in a link is the "å" macOS saved decomposed.
+    """
+    path = nfc(unquote(path))
     if path.startswith("/"):
         return posixpath.normpath(path[1:])
-    return posixpath.normpath(posixpath.join(source_dir, path))
+    return posixpath.normpath(posixpath.join(nfc(source_dir), path))
 
 
 def static_targets(links: list[Link], source_dir: str) -> set[str]:
@@ -266,7 +270,7 @@ def _remote_problem(link, source, source_dir) -> Problem:
         source,
         link.line,
         f"billedet '{link.target}' hentes fra et andet site ({host}); sitet henter intet fra andre sites.",
-        f"hent billedet ned, læg det i content/billeder/, og vis det med {{static}}, fx '{example}'.",
+        f"hent billedet ned, læg det i content/billeder/ og vis det med {{static}}, fx '{example}'.",
     )
 
 

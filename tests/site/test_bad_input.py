@@ -130,6 +130,39 @@ CASES = {
         "    Ret: mente du 'frafald.csv'? bilagene til 2024-09-16-luu-test.md ligger i "
         "content/bilag/2024-09-16-luu-test/; læg filen der, eller ret stien.",
     ],
+    # A reference-style link or image is checked at its definition ('[kurve]: {static}…').
+    "link_reference_broken": [
+        "content/sider/frafald.md:9: siden '../referater/2024-12-09-luu-test.md' i linket "
+        "'{filename}../referater/2024-12-09-luu-test.md' findes ikke "
+        "(content/referater/2024-12-09-luu-test.md).\n"
+        "    Ret: mente du '2024-09-16-luu-test.md'? læg filen i content/ eller ret stien; den regnes "
+        "fra mappen, filen ligger i.",
+        "content/sider/frafald.md:11: billedet '../billeder/frafald.png' i linket "
+        "'{static}../billeder/frafald.png' findes ikke (content/billeder/frafald.png).\n"
+        "    Ret: mente du 'frafald-2024.png'? læg filen i content/ eller ret stien; den regnes fra "
+        "mappen, filen ligger i.",
+    ],
+    # The site fetches nothing from other hosts (a link to another site is fine: line 9).
+    "image_external": [
+        "content/sider/frafald.md:5: billedet 'https://cdn.example.org/frafald.png' hentes fra et andet "
+        "site (cdn.example.org); sitet henter intet fra andre sites.\n"
+        "    Ret: hent billedet ned, læg det i content/billeder/ og vis det med {static}, fx "
+        "'{static}../billeder/frafald.png'.",
+        "content/sider/frafald.md:7: billedet '//cdn.example.org/logo.png' hentes fra et andet site "
+        "(cdn.example.org); sitet henter intet fra andre sites.\n"
+        "    Ret: hent billedet ned, læg det i content/billeder/ og vis det med {static}, fx "
+        "'{static}../billeder/logo.png'.",
+    ],
+    "link_local_file": [
+        "content/sider/frafald.md:5: linket '/home/anne/frafald.xlsx' peger på en fil på en computer, "
+        "ikke på sitet, og kan ikke følges.\n"
+        "    Ret: læg filen i content/bilag/frafald/ og link til den med {static}, fx "
+        "'{static}../bilag/frafald/frafald.xlsx'; en side eller et referat linkes med {filename}.",
+        "content/sider/frafald.md:5: linket 'file:///C:/Users/anne/Dokumenter/referat.pdf' peger på en "
+        "fil på en computer, ikke på sitet, og kan ikke følges.\n"
+        "    Ret: læg filen i content/bilag/frafald/ og link til den med {static}, fx "
+        "'{static}../bilag/frafald/referat.pdf'; en side eller et referat linkes med {filename}.",
+    ],
     "page_missing_title": [
         "content/sider/frafald.md:2: feltet 'titel' mangler i metadata (sidens overskrift).\n"
         "    Ret: tilføj fx 'titel: Om Praktikviden'.",

@@ -82,12 +82,12 @@ ON_COMPUTER = "peger på en fil på en computer, ikke på sitet, og kan ikke fø
         # an image from another host
         ("https://cdn.example.org/kurve.png", True, [
             f"content/sider/side.md:4: billedet 'https://cdn.example.org/kurve.png' "
-            f"{REMOTE.format(host='cdn.example.org')}læg det i content/billeder/, og vis det med {{static}}, "
+            f"{REMOTE.format(host='cdn.example.org')}læg det i content/billeder/ og vis det med {{static}}, "
             "fx '{static}../billeder/kurve.png'.",
         ]),
         ("//cdn.example.org/a%20b.png?v=2", True, [
             f"content/sider/side.md:4: billedet '//cdn.example.org/a%20b.png?v=2' "
-            f"{REMOTE.format(host='cdn.example.org')}læg det i content/billeder/, og vis det med {{static}}, "
+            f"{REMOTE.format(host='cdn.example.org')}læg det i content/billeder/ og vis det med {{static}}, "
             "fx '{static}../billeder/a b.png'.",
         ]),
         # files on a computer
