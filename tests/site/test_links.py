@@ -1,4 +1,4 @@
-"""Every internal link and fragment in the built site resolves."""
+"""Every internal link and fragment in the built site resolves; reference links too; nothing is fetched."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
+from tests.conftest import build_fixture
+from tests.conftest import page as parsed
+from tests.site.test_registers import resolves
+
+MEETING = "referater/luu-test/2024-09-16/index.html"
 
 
 def _target(output: Path, page: Path, href: str) -> tuple[Path, str]:
@@ -36,3 +42,26 @@ def test_internal_links_and_anchors_resolve(real_site):
                 broken.append(f"{page.relative_to(real_site)}: {href} (no #{fragment})")
     assert len(pages) > 5
     assert broken == []
+
+
+def test_reference_links_and_images_are_published_resolved(tmp_path):
+    site = build_fixture("link_reference", tmp_path)
+    about = parsed(site, "om/index.html")
+    links = {a.get_text(): a["href"] for a in about.select("main a[href]") if "referat" in a["href"]}
+    assert links == {
+        "beslutningen": "../referater/luu-test/2024-09-16/#punkt-2",
+        "referatet": "../referater/luu-test/2024-09-16/",
+    }
+    assert about.select_one("main img[alt=Logo]")["src"] == "../billeder/logo.png"
+    assert (site / "billeder" / "logo.png").is_file(), "an image named by a definition is published"
+    decision = parsed(site, MEETING).find("a", string="siden om sitet")
+    assert resolves(site, MEETING, decision["href"]) and decision["href"].endswith("om/")
+    assert all(resolves(site, "om/index.html", href) for href in links.values())
+
+
+def test_a_remote_image_the_link_check_cannot_see_is_dropped_by_the_sanitiser(tmp_path):
+    site = build_fixture("image_hidden_remote", tmp_path)
+    image = parsed(site, "frafald/index.html").select_one("main img")
+    assert image["alt"] == "Kurve over frafald" and not image.has_attr("src")
+    written = [p for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".xml", ".json", ".js"}]
+    assert [p for p in written if "cdn.example.org" in p.read_text(encoding="utf-8", errors="replace")] == []
