@@ -26,6 +26,7 @@ DEFAULT_LANG = "da"
 PLUGIN_PATHS = ["."]
 PLUGINS = [
     "plugins.lifecycle",
+    "plugins.files",
     "plugins.formatting",
     "plugins.minutes",
     "plugins.datatable",

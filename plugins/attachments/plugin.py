@@ -38,22 +38,23 @@ def describe_attachments(generators) -> None:
     all_generators_finalized: every meeting has been read and nothing written yet. A check writes no
     page, so it never reads the files. A linked file that does not exist is left out: the validator
     reports the link and stops the build. A file the build's cache has described, with the same
-    bytes, is not read again.
+    bytes, is not read again. A link or a pipe is never read (plugins/files reports it).
     """
     settings = generators[0].settings
     build = setting(settings, "KB_BUILD")
     if build.check:
         return
     content_root = Path(settings["PATH"])
+    tree = settings["KB_FILES"]
     with _pdf_library_quiet():
         for article in generators[0].context.get("articles", []):
             meeting = getattr(article, "meeting", None)
             files = {}
             for path in meeting.attachment_paths if meeting is not None else ():
-                file = content_root / path
-                if file.is_file():
-                    source = file.relative_to(content_root.parent).as_posix()
-                    files[path] = _described(file, source, build.cache)
+                # Only plain files inside the repository, found by name in any Unicode form.
+                source = tree.on_disk(f"{content_root.name}/{path}")
+                if source is not None:
+                    files[path] = _described(content_root.parent / source, source, build.cache)
             article.attachment_files = files
 
 

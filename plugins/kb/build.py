@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .cache import ContentCache
 from .problems import Problem
@@ -96,7 +97,12 @@ _TYPES = {
     "KB_SEARCH_PART_PAGES": int,
 }
 # Made by the plugins while a build reads its content: not for a site to set.
-MADE_BY_PLUGINS = ("KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
+MADE_BY_PLUGINS = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
+
+
+def data_folder(settings: dict) -> Path:
+    """The datasets' folder: ``KB_DATA_PATH``, or data/ beside the content folder."""
+    return Path(setting(settings, "KB_DATA_PATH") or Path(settings["PATH"]).parent / "data")
 
 
 def setting(settings: dict, key: str):

@@ -79,6 +79,16 @@ def split_front_matter(text: str, source: str) -> tuple[str | None, str, int, li
     )
 
 
+# No editor's metadata comes near these; beyond them a file is a mistake or an attack.
+MAX_YAML_CHARACTERS = 100_000
+MAX_DEPTH = 10
+_YAML_TAG = "tag:yaml.org,2002:"
+# What plain YAML gives every value without a tag; an explicit '!!str' is the same and allowed.
+_PLAIN_TAGS = {f"{_YAML_TAG}str", f"{_YAML_TAG}seq", f"{_YAML_TAG}map"}
+# Text with fewer brackets and shorter lines than this cannot nest deep enough to harm the parser.
+_SCAN_BEYOND = 1000
+
+
 def _compose(text: str) -> yaml.Node | None:
     """Parse with libyaml when PyYAML has it (several times faster, same nodes and marks).
 
@@ -104,8 +114,22 @@ def load_yaml(text: str, source: str, first_line: int = 1) -> tuple[Document, li
 
     """
     offset = first_line - 1
+    if len(text) > MAX_YAML_CHARACTERS:
+        return Document(), [
+            Problem(
+                source,
+                first_line,
+                f"metadata fylder mere end {MAX_YAML_CHARACTERS:,} tegn.".replace(",", "."),
+                "tjek, at '---' efter det sidste felt ikke mangler; del ellers indholdet op i flere filer.",
+            )
+        ]
+    structure = _structure_problem(text, source, offset)
+    if structure is not None:
+        return Document(), [structure]
     try:
         root = _compose(text)
+    except RecursionError:
+        return Document(), [_depth_problem(source, first_line)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else first_line
@@ -136,6 +160,49 @@ def load_yaml(text: str, source: str, first_line: int = 1) -> tuple[Document, li
     return document, problems
 
 
+def _structure_problem(text: str, source: str, offset: int) -> Problem | None:
+    """An anchor ('&navn') or alias ('*navn'), or nesting too deep to build: found before building.
+
+    Ten lines of aliases referring to aliases make a value of billions of items ("billion laughs"),
+    and libyaml builds nested values by recursion, which a few thousand levels overflow. No editor
+    needs either. YAML's event stream is flat, so it is read first, but only when the text could
+    hold either: an alias needs '&' or '*', deep nesting many brackets or very long lines.
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    if "&" not in text and "*" not in text and text.count("[") + text.count("{") + longest < _SCAN_BEYOND:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    return _depth_problem(source, event.start_mark.line + 1 + offset)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                return Problem(
+                    source,
+                    event.start_mark.line + 1 + offset,
+                    f"metadata bruger en YAML-henvisning ('{sign}{event.anchor}'), som sitet ikke læser.",
+                    "skriv værdien ud hvert sted, den skal stå, og slet '&…' og '*…'.",
+                )
+    except yaml.YAMLError:
+        return None  # a syntax error: reported by load_yaml with its own message
+    return None
+
+
+def _depth_problem(source: str, line: int) -> Problem:
+    return Problem(
+        source,
+        line,
+        f"metadata er indlejret i mere end {MAX_DEPTH} lag (lister og felter inden i hinanden).",
+        "skriv felterne, som vejledningen viser dem; et felt har højst en liste af personer med navn "
+        "og organisation under sig.",
+    )
+
+
 def _convert(
     node: yaml.Node,
     path: Path,
@@ -144,7 +211,23 @@ def _convert(
     source: str,
     problems: list[Problem],
 ) -> Any:
-    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    line = node.start_mark.line + 1 + offset
+    lines.setdefault(path, line)
+    if node.tag not in _PLAIN_TAGS:
+        shown = node.tag.replace(_YAML_TAG, "!!", 1)
+        problems.append(
+            Problem(
+                source,
+                line,
+                f"metadata bruger YAML-mærket '{shown}', som sitet ikke læser.",
+                "slet mærket (det, der begynder med '!'), så værdien står som almindelig tekst.",
+            )
+        )
+        return None
+    if len(path) > MAX_DEPTH:
+        if not any(p.message.startswith("metadata er indlejret") for p in problems):
+            problems.append(_depth_problem(source, line))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

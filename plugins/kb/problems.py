@@ -10,6 +10,18 @@ def with_fix(message: str, hint: str) -> str:
     return f"{message}\n    Ret: {hint}" if hint else message
 
 
+def unreadable(source: str) -> Problem:
+    """The problem of a file that made its reader fail in a way no other problem describes."""
+    return Problem(
+        source,
+        0,
+        "filen kan ikke læses: noget i den får læsningen til at gå galt (fx lister eller felter "
+        "indlejret i hinanden mange lag dybt).",
+        "sammenlign filen med en, der virker, og fjern det, der er anderledes; kan du ikke finde det, "
+        "så send filen til den, der vedligeholder sitet.",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in a content file, phrased for the editor (in Danish).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .paths import read_plain_file
 from .problems import Problem
 
 BOM = b"\xef\xbb\xbf"
@@ -38,8 +39,11 @@ def decode(data: bytes, source: str, fallback: str | None = None) -> tuple[str |
 
 
 def read_text(path: Path, source: str, fallback: str | None = None) -> tuple[str | None, list[Problem]]:
-    """Read and :func:`decode` one file."""
-    return decode(path.read_bytes(), source, fallback)
+    """Read and :func:`decode` one file: a plain file of bounded size, never a link (see paths.py)."""
+    data, problems = read_plain_file(path, source)
+    if data is None:
+        return None, problems
+    return decode(data, source, fallback)
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, source: str) -> Problem:

@@ -7,7 +7,7 @@ import difflib
 import re
 from typing import Any
 
-from .fields import PERSON_FIELDS, Field
+from .fields import PERSON_FIELDS, Field, Kind
 from .frontmatter import Document
 from .model import UNKNOWN_ORGANISATION, Person, TimeSpan
 from .problems import Problem
@@ -50,6 +50,16 @@ def check_keys(
             )
         )
     for field in fields:
+        shape = _wrong_shape(field, mapping.get(field.key))
+        if shape:
+            problems.append(
+                Problem(
+                    source,
+                    doc.line(*path, field.key),
+                    f"'{field.key}' i {what} skal være {shape}.",
+                    f"skriv fx '{field.example}'.",
+                )
+            )
         if field.required and mapping.get(field.key) is None:
             problems.append(
                 Problem(
@@ -60,6 +70,20 @@ def check_keys(
                 )
             )
     return problems
+
+
+# Kinds written as one value on the key's own line.
+_ONE_VALUE = (Kind.TEXT, Kind.SLUG, Kind.DATE, Kind.TIMESPAN)
+
+
+def _wrong_shape(field: Field, value: Any) -> str:
+    """What ``value`` should have been, if it has the wrong shape for ``field`` (a list for a text …)."""
+    if field.kind in _ONE_VALUE and isinstance(value, list | dict):
+        return "én værdi på feltets linje, ikke en liste eller en gruppe af felter"
+    nested = isinstance(value, list) and any(not isinstance(v, str) for v in value)
+    if field.kind is Kind.TEXT_LIST and nested:
+        return "en liste af ord, fx [frafald, trivsel], uden lister eller felter inden i"
+    return ""
 
 
 def parse_date(value: Any, key: str, line: int, source: str) -> tuple[dt.date | None, list[Problem]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -11,14 +12,14 @@ from pelican.readers import MarkdownReader
 from pelican.utils import SafeDatetime
 
 from plugins.datatable.shortcode import find_table_refs
-from plugins.kb.build import setting
+from plugins.kb.build import BuildSuperseded, setting
 from plugins.kb.cache import digest
 from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
 from plugins.kb.formatting import format_date
 from plugins.kb.frontmatter import load_yaml, split_front_matter
 from plugins.kb.links import find_links
 from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
-from plugins.kb.problems import Problem
+from plugins.kb.problems import Problem, unreadable
 from plugins.kb.reports import ChapterAnchors, anchor_lines, report_chapter
 from plugins.kb.sanitize import CHAPTER_ATTRIBUTES, clean
 from plugins.kb.textfile import read_text
@@ -35,6 +36,7 @@ _HEADING_IDS = {"markdown.extensions.toc": {"slugify": heading_id, "toc_depth": 
 _ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
 # A date that sorts harmlessly for content that failed to parse; the build stops before output.
 _PLACEHOLDER_DATE = SafeDatetime(1970, 1, 1)
+log = logging.getLogger(__name__)
 
 
 class ContentReader(MarkdownReader):
@@ -49,7 +51,23 @@ class ContentReader(MarkdownReader):
     file_extensions = ["md"]
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        """Return the rendered body and the metadata of one file."""
+        """Return the rendered body and the metadata of one file; a file that breaks the reader, a problem.
+
+        Pelican logs and skips a file whose reader raises; here it is reported like any other
+        problem, so a build or a check never passes a file it could not read.
+        """
+        try:
+            return self._read(source_path)
+        except BuildSuperseded:
+            raise
+        except Exception:  # anything else this file made go wrong is reported with the file
+            log.debug("Kunne ikke læse %s", source_path, exc_info=True)
+            path = Path(source_path)
+            source = path.relative_to(Path(self.settings["PATH"]).parent).as_posix()
+            failed = self._failed(source, path.stem, [unreadable(source)])
+            return "", {**failed, "kb_links": (), "kb_table_refs": ()}
+
+    def _read(self, source_path: str) -> tuple[str, dict]:
         path = Path(source_path)
         content_root = Path(self.settings["PATH"])
         source = path.relative_to(content_root.parent).as_posix()

@@ -10,11 +10,11 @@ from pelican import signals
 from plugins.kb.build import ChecksDone, setting
 from plugins.kb.formatting import format_date
 from plugins.kb.links import link_problems
-from plugins.kb.problems import ContentError, Problem
+from plugins.kb.problems import ContentError, Problem, unreadable
 from plugins.kb.reports import report_problems
 
 # Settings that hold a registry with a ``problems`` list, filled on ``initialized``.
-REGISTRIES = ("KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
+REGISTRIES = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
 _CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 
 
@@ -28,6 +28,7 @@ def all_problems(generators) -> list[Problem]:
         problems += found
         if not found:
             readable.append(content)
+    problems += _unprocessed(generators[0].context, Path(settings["PATH"]))
     problems += _broken_links(readable, generators[0].context, Path(settings["PATH"]))
     problems += _duplicate_meetings(readable, Path(settings["PATH"]))
     problems += report_problems(c.kb_anchors for c in readable if hasattr(c, "kb_anchors"))
@@ -54,13 +55,27 @@ def _contents(generators):
             yield from getattr(generator, name, [])
 
 
+def _unprocessed(context, content_root: Path) -> list[Problem]:
+    """Files Pelican could not process: it logs them and goes on; here they stop the build."""
+    failed = {
+        path
+        for kind in ("generated_content", "static_content")
+        for path, found in context[kind].items()
+        if found is None
+    }
+    return [unreadable(f"{content_root.name}/{path}") for path in sorted(failed)]
+
+
 def _source(content, content_root: Path) -> str:
     return Path(content.source_path).relative_to(content_root.parent).as_posix()
 
 
 def _broken_links(contents, context, content_root: Path) -> list[Problem]:
     """Links (``{filename}``, ``{static}``, ``#punkt-N``) that point at nothing."""
-    files = {p.relative_to(content_root).as_posix() for p in content_root.rglob("*") if p.is_file()}
+    # Every file under content/ by its composed (NFC) name, as links are resolved; a link or a pipe
+    # is there (reported as what it is, not as missing) but never read.
+    tree, prefix = context["KB_FILES"], f"{content_root.name}/"
+    files = {name.removeprefix(prefix) for name in [*tree.files, *tree.refused] if name.startswith(prefix)}
     by_path = context["generated_content"]
 
     def anchors(path: str) -> set[str] | None:
