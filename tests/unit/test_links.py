@@ -1,6 +1,8 @@
 """Links and images found in editors' Markdown, and the problems the link check reports for them."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown import Markdown
 
 from plugins.kb.links import Link, find_links, link_problems, resolve, static_targets
@@ -188,3 +190,19 @@ def test_the_sanitiser_drops_a_remote_image_source_the_check_did_not_see(html):
 def test_the_sanitiser_keeps_local_image_sources():
     html = '<img src="{static}billede.png" alt="x"><a href="https://www.spsu.dk/">SPS</a>'
     assert str(clean(Markdown(), html)) == html
+
+
+LINK_PIECES = st.sampled_from(
+    ["[", "]", "(", ")", "!", ":", "<", ">", "`", "```", "~~~", "\n", " ", "    ", '"', "'", "^", "#", "=",
+     "a", "1", "img", "src", "srcset", "href", "a href", "{static}", "{filename}", "https://x.dk/",
+     "//x", "file:", "C:\\", "/etc/", "&#58;", ",", "2x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.one_of(LINK_PIECES, st.text(max_size=5)), max_size=40).map("".join))
+def test_any_text_gives_links_on_its_lines_and_problems_never_an_exception(text):
+    links = find_links(text)
+    assert all(1 <= link.line <= max(1, len(text.split("\n"))) for link in links)
+    for problem in link_problems(links, "content/sider/side.md", "sider", FILES, lambda path: None):
+        assert problem.message and problem.hint
