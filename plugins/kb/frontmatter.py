@@ -143,6 +143,16 @@ def load_yaml(text: str, source: str, first_line: int = 1) -> tuple[Document, li
                 "stå i anførselstegn.",
             )
         ]
+    except yaml.reader.ReaderError as error:
+        return Document(), [
+            Problem(
+                source,
+                text.count("\n", 0, error.position) + first_line,
+                f"metadata indeholder et usynligt styretegn (U+{error.character:04X}), som ikke er tilladt.",
+                "slet tegnet, fx ved at skrive linjen igen; det kommer ofte med, når tekst kopieres fra "
+                "Word eller en PDF.",
+            )
+        ]
     if root is None:
         return Document(lines={(): first_line}), []
     if not isinstance(root, yaml.MappingNode):

@@ -59,6 +59,12 @@ REFUSED = [
         "med navn og organisation under sig.",
     ),
     (
+        "sted: Holstebro\ntema: Kvalitet\x1fog udvikling\n",
+        "x.md:3: metadata indeholder et usynligt styretegn (U+001F), som ikke er tilladt.\n"
+        "    Ret: slet tegnet, fx ved at skrive linjen igen; det kommer ofte med, når tekst kopieres fra "
+        "Word eller en PDF.",
+    ),
+    (
         "sted: " + "x" * 100_001 + "\n",
         "x.md:2: metadata fylder mere end 100.000 tegn.\n"
         "    Ret: tjek, at '---' efter det sidste felt ikke mangler; del ellers indholdet op i flere filer.",
@@ -77,6 +83,7 @@ REFUSED = [
         "deep-flow",
         "deeper-than-libyaml",
         "deep-block",
+        "control-character",
         "size",
     ],
 )
