@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.kb.documents import read_document
+from plugins.kb.documents import read_document_text
 from plugins.kb.minutes_draft import Note, summary, write_draft
 from plugins.kb.minutes_import import read_minutes
 from plugins.kb.problems import with_fix
@@ -34,6 +34,7 @@ class Imported:
     notes: list[Note] = field(default_factory=list)
     attachments: list[Path] = field(default_factory=list)
     summary: str = ""
+    renamed: dict[Path, str] = field(default_factory=dict)  # a copied attachment: the name it would have had
 
 
 def import_minutes(
@@ -68,10 +69,11 @@ def import_minutes(
     for attachment in attachments:
         if not attachment.is_file():
             raise Refused(with_fix(f"Bilaget {attachment} findes ikke.", "tjek stien og filnavnet."))
-    text, problems = read_document(source, str(source), markdown=True)
-    if text is None:
+    found, problems = read_document_text(source, str(source), markdown=True)
+    if found is None:
         raise Refused("\n".join(str(problem) for problem in problems))
-    draft = read_minutes(text)
+    draft = read_minutes(found.text)
+    draft.source_doubts += found.doubts
     meeting_date = given or (draft.date if draft.date_has_year else None)
     if meeting_date is None:
         if draft.date_text is None:
@@ -91,24 +93,53 @@ def import_minutes(
                 "slet eller omdøb den først, hvis du vil importere igen.",
             )
         )
-    linked = _place_attachments(draft, path.stem, attachments)
+    names = attachment_names(attachments, content_root / ATTACHMENTS_DIR / path.stem)
+    linked = _place_attachments(draft, path.stem, attachments, [name for name, _ in names])
     written, notes = write_draft(draft, committee, meeting_date, given is not None)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(written, encoding="utf-8")
-    copied = []
-    for attachment, target in linked:
+    imported = Imported(path, written, notes, summary=summary(draft))
+    for (attachment, target), (_, wanted) in zip(linked, names, strict=True):
         target = content_root / target
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(attachment, target)
-        copied.append(target)
-    return Imported(path, written, notes, copied, summary(draft))
+        imported.attachments.append(target)
+        if wanted != target.name:
+            imported.renamed[target] = wanted
+    return imported
 
 
-def _place_attachments(draft, stem: str, attachments: tuple) -> list[tuple[Path, str]]:
+def clean_name(name: str) -> str:
+    """An attachment's file name as the site keeps it: lower case, "-" for spaces and odd characters."""
+    path = Path(name.lower())
+    stem = re.sub(r"[^\w.-]+", "-", path.stem).strip("-.") or "bilag"
+    return stem + re.sub(r"[^\w.]+", "", path.suffix)
+
+
+def attachment_names(attachments: tuple, folder: Path) -> list[tuple[str, str]]:
+    """Each attachment's name in ``folder`` and the clean name it would have had.
+
+    Two files whose names are the same once cleaned ("Bilag 1.1.txt", "bilag-1.1.TXT"), or a name a
+    file in ``folder`` has already, would overwrite each other: the later one is numbered
+    ("bilag-1.1-2.txt").
+    """
+    taken = {entry.name for entry in folder.iterdir()} if folder.is_dir() else set()
+    names = []
+    for attachment in attachments:
+        wanted = name = clean_name(attachment.name)
+        number = 1
+        while name in taken:
+            number += 1
+            name = f"{Path(wanted).stem}-{number}{Path(wanted).suffix}"
+        taken.add(name)
+        names.append((name, wanted))
+    return names
+
+
+def _place_attachments(draft, stem: str, attachments: tuple, names: list[str]) -> list[tuple[Path, str]]:
     """Link each attachment in the item whose Bilag block names its number ("bilag-3.1.pdf" → 3.1)."""
     placed = []
-    for attachment in attachments:
-        name = re.sub(r"[^\w.-]+", "-", attachment.name.lower()).strip("-")
+    for attachment, name in zip(attachments, names, strict=True):
         relative = f"{ATTACHMENTS_DIR}/{stem}/{name}"
         link = f"{{static}}../{relative}"
         number = _ATTACHMENT_NUMBER.search(attachment.stem)
@@ -145,7 +176,9 @@ def run_import(args, content_root: Path, shown_root: Path) -> int:
     shown = imported.path.relative_to(shown_root)
     print(f"Oprettet: {shown} ({imported.summary})")
     for copied in imported.attachments:
-        print(f"Bilag kopieret: {copied.relative_to(shown_root)}")
+        renamed = imported.renamed.get(copied)
+        why = f" (omdøbt: navnet '{renamed}' er allerede brugt af et andet bilag)" if renamed else ""
+        print(f"Bilag kopieret: {copied.relative_to(shown_root)}{why}")
     if imported.notes:
         count = len(imported.notes)
         print("\nTjek dette sted i filen:" if count == 1 else f"\nTjek disse {count} steder i filen:")

@@ -61,6 +61,7 @@ class Draft:
     items: list[Item] = field(default_factory=list)
     doubts: dict[str, list[Doubt]] = field(default_factory=dict)  # by front-matter key
     unplaced_attachments: list[tuple[str, str]] = field(default_factory=list)  # (file name, link)
+    source_doubts: list[Doubt] = field(default_factory=list)  # about the file read as a whole
 
     def doubt(self, key: str, message: str, hint: str) -> None:
         """Record a doubt about a front-matter field."""

@@ -28,6 +28,11 @@ _SPAN = rf"(?P<start>{_CLOCK})\s*(?:[-–—]|til)\s*(?:kl\.?\s*)?(?P<end>{_CLOC
 _TIME = re.compile(rf"\b(?:fra\s+)?kl\.?\s*{_SPAN}", re.I)
 _FIELD_TIME = re.compile(rf"(?:\b(?:fra\s+)?kl\.?\s*)?{_SPAN}", re.I)
 
+# Any date or clock time a line may hold, to see what else it holds.
+DATE_OR_TIME = re.compile(
+    re.sub(r"\(\?P<\w+>", "(?:", "|".join(p.pattern for p in (DATE, _NUMERIC_DATE, _FIELD_TIME))), re.I
+)
+
 
 @dataclass(frozen=True, slots=True)
 class FoundDate:

@@ -48,7 +48,7 @@ def write_draft(draft: Draft, committee: str, date: dt.date, date_given: bool) -
     """The minutes file's text and the notes on what to review, by line."""
     out = _Writer()
     out.add("---")
-    out.add(f"udvalg: {committee}")
+    out.add(f"udvalg: {committee}", draft.source_doubts)
     if draft.title:
         out.add(f"titel: {_quote(draft.title)}")
     date_doubts = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .draft import Doubt, Draft, Person
-from .minutes_dates import find_date, find_time, is_time
+from .minutes_dates import DATE_OR_TIME, find_date, find_time, is_time
 from .minutes_text import paragraphs
 
 _FIELDS = {
@@ -38,6 +38,10 @@ _ORGANISATION_WORD = re.compile(
     re.I,
 )
 _NAME_WORD = r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?"
+# A word with a capital letter straight after two small ones ("KommuneThomas Hviid"): a name glued
+# onto an organisation, when the first half is an organisation's word or a name follows; a name of
+# its own ("SundhedsSkolen, Herning", "McDonald") is not one.
+_GLUED = re.compile(r"(?P<before>[\w-]*[a-zæøåé]{2})(?P<after>[A-ZÆØÅ][a-zæøåé]+(?: [A-ZÆØÅ][a-zæøåé]+)*)")
 _PERSON_NAME = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}")
 
 _ROLE_START = re.compile(
@@ -46,6 +50,11 @@ _ROLE_START = re.compile(
     re.I,
 )
 
+# The words around a date and a time: "Mandag den 27. november kl. 9 til kl. 12".
+_DATE_WORDS = {
+    *("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "den", "kl", "klokken"),
+    *("fra", "til", "og", "dato", "tid", "tidspunkt", "mødedato", "mødetidspunkt", "ca", "mødet"),
+}
 # An agenda item's line ("1. Titel", "1) Titel"): it ends the head, and a person's line is not one.
 ITEM = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")
 
@@ -81,7 +90,8 @@ def read_header(lines: list[str], draft: Draft, width: int) -> None:
             group, pending = None, None
             key, value = _FIELDS[field_match["key"].lower()], field_match["rest"].strip()
             if value:
-                _header_field(draft, key, value)
+                if not _header_field(draft, key, value):
+                    intro.append(line)  # read already, or more than the field holds: not lost
                 place_line = index if key in ("sted", "lokale") else None
             else:
                 pending = key
@@ -95,14 +105,17 @@ def read_header(lines: list[str], draft: Draft, width: int) -> None:
                 _add_people(draft, group, group_match["rest"], label)
             continue
         if pending:
-            _header_field(draft, pending, line)
+            if not _header_field(draft, pending, line):
+                intro.append(line)
             pending = None
             continue
         if draft.date_text is None and find_date(line):
-            _header_field(draft, "dato", line)
+            if not _header_field(draft, "dato", line):
+                intro.append(line)
             continue
         if draft.time is None and is_time(line):
-            _date_and_time(draft, line)
+            if not _date_and_time(draft, line):
+                intro.append(line)
             continue
         if draft.place is None and re.match(r"^på\s+\S", line) and draft.date_text:
             draft.place = line[3:].strip()
@@ -175,39 +188,61 @@ def _title_lines(bare: list[str]) -> list[int]:
     return found
 
 
-def _header_field(draft: Draft, key: str, value: str) -> None:
+def _header_field(draft: Draft, key: str, value: str) -> bool:
+    """Fill the field ``key`` from ``value``; False if the draft has no place for all of it."""
     if key in ("dato", "tid"):
-        _date_and_time(draft, value, field=key)
-    elif key == "sted":
+        return _date_and_time(draft, value, field=key)
+    if key == "sted":
         draft.place = f"{value}, {draft.place}" if draft.place else value
     elif key == "lokale":
         room = value if value.lower().startswith("lokale") else f"lokale {value}"
         draft.place = f"{draft.place}, {room}" if draft.place else room
-    elif key == "mødeleder":
+    elif key == "mødeleder" and draft.chair is None:
         draft.chair = read_person(value, key)
-    elif key == "referent":
+    elif key == "referent" and draft.secretary is None:
         draft.secretary = read_person(value, key)
+    else:
+        return False  # a second chair or minute-taker
+    return True
 
 
-def _date_and_time(draft: Draft, line: str, field: str | None = None) -> None:
-    """Read the date and the time in ``line`` (the value of a "Dato:" or "Tid:" field, or a line)."""
+def _date_and_time(draft: Draft, line: str, field: str | None = None) -> bool:
+    """Read the date and the time in ``line`` (the value of a "Dato:" or "Tid:" field, or a line).
+
+    Returns False when the line holds more than the draft keeps of it: a second, other date or time,
+    or words besides them ("udsat fra 20. november"), so that the caller keeps the line.
+    """
+    kept, used = True, line
     time = find_time(line, field == "tid")
-    if time and draft.time is None:
-        draft.time = time[:2]
-        rest = line[time[2] :].strip(" ,")
-        if rest and draft.place is None:
-            draft.place = rest
-    elif field == "tid" and draft.time is None:
-        draft.doubt("tid", f"tidspunktet '{line}' kunne ikke læses.", "skriv fx 'tid: 9.00–12.00'.")
-    if draft.date_text is not None or field == "tid":
-        return
-    found = find_date(line)
-    if found is None or found.date is None:
-        if field == "dato":
+    if time:
+        if draft.time is None:
+            draft.time = time[:2]
+            rest = line[time[2] :].strip(" ,")
+            if rest and draft.place is None:
+                draft.place, used = rest, line[: time[2]]
+        kept = draft.time == time[:2]
+    elif field == "tid":
+        if draft.time is None:
+            draft.doubt("tid", f"tidspunktet '{line}' kunne ikke læses.", "skriv fx 'tid: 9.00–12.00'.")
+            return True  # the doubt quotes the line
+        return False
+    if field != "tid":
+        found = find_date(line)
+        if draft.date_text is None and found is not None and found.date is not None:
+            draft.date, draft.date_text, draft.date_has_year = found.date, found.text, found.has_year
+        elif draft.date_text is None and field == "dato":
             draft.date_text = line
             draft.doubt("dato", f"datoen '{line}' kunne ikke læses.", "skriv den som 'dato: ÅÅÅÅ-MM-DD'.")
-        return
-    draft.date, draft.date_text, draft.date_has_year = found.date, found.text, found.has_year
+            return True
+        elif found is not None and found.text != draft.date_text:
+            kept = False
+    return kept and not _words_besides_date_and_time(used)
+
+
+def _words_besides_date_and_time(line: str) -> bool:
+    """Whether ``line`` has words other than a date, a time and the words around them ("kl.")."""
+    bare = DATE_OR_TIME.sub(" ", line)
+    return any(word.lower() not in _DATE_WORDS for word in re.findall(r"[^\W\d_]{2,}", bare))
 
 
 def _is_column_header(line: str) -> bool:
@@ -255,6 +290,19 @@ def read_person(text: str, label: str) -> Person:
     if bracket:
         roles.append(bracket["role"].strip())
     person = Person(name, ", ".join(organisation) or None, ", ".join(roles) or None)
+    glued = next(
+        (m for m in _GLUED.finditer(text) if _ORGANISATION_WORD.search(m["before"]) or " " in m["after"]),
+        None,
+    )
+    if glued:
+        person.doubts.append(
+            Doubt(
+                f"'{glued[0]}' i '{text}' ligner to ord skrevet sammen uden mellemrum, fx en organisation "
+                "og en persons navn, som PDF-filen har sat sammen.",
+                "tjek i kilden; er det to personer, så skriv hver for sig som '- navn: …' med sin "
+                "organisation.",
+            )
+        )
     if label == "fra skolen":
         person.role = ", ".join(filter(None, ["fra skolen", person.role]))
     names = [part for part in organisation if _PERSON_NAME.fullmatch(part)]

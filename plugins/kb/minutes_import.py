@@ -33,6 +33,8 @@ _HEAD_LINE = re.compile(r"^(?:dato|tid|sted|deltagere|medlemmer|mødeleder|refer
 _HEAD_WORD = re.compile(
     r"^(?:dagsorden|referat|deltagere|medlemmer|fra skolen|tilforordnede|afbud|fraværende)\s*:?$", re.I
 )
+# A line naming an attachment: "Bilag 3.1 Ansøgertal", "Bilag 2: Fakta".
+_ATTACHMENT_LINE = re.compile(r"^\s*[Bb]ilag\s+\d+(?:\.\d+)*\b")
 _LABEL_WORDS = {kind.value.lower(): kind.value for kind in BlockKind} | {"resume": "Resumé"}
 _LABEL = re.compile(
     r"^(?P<labels>(?:" + "|".join(_LABEL_WORDS) + r")(?:\s*/\s*(?:" + "|".join(_LABEL_WORDS) + r"))*)"
@@ -211,6 +213,34 @@ def _item(number: int, title: str, body: list[tuple[int, str]], width: int) -> I
         block.lines.append((position, line))
     if block.label or any(text.strip() for _, text in block.lines):
         item.blocks.append(block)
+    _attachments_out_of_decisions(item)
     for block in item.blocks:
         block.lines = markdown(block.lines, width, block.label)
     return item
+
+
+def _attachments_out_of_decisions(item: Item) -> None:
+    """Move "Bilag 3.1 …" lines out of a decision into the item's Bilag block, and say so.
+
+    A PDF often prints the attachments under the decision without a "Bilag:" label; left there, they
+    would stand in the register of decisions as part of the decision.
+    """
+    for block in list(item.blocks):
+        if not block.label or "Beslutning" not in re.split(r"\s*[/,]\s*", block.label):
+            continue
+        moved = [(position, line) for position, line in block.lines if _ATTACHMENT_LINE.match(line)]
+        if not moved:
+            continue
+        block.lines = [entry for entry in block.lines if entry not in moved]
+        target = next((other for other in item.blocks if other.label == "Bilag"), None)
+        if target is None:
+            target = Block("Bilag")
+            item.blocks.insert(item.blocks.index(block) + 1, target)
+        target.lines = moved + target.lines
+        names = "', '".join(line.strip() for _, line in moved)
+        target.doubts.append(
+            Doubt(
+                f"'{names}' stod under '{block.label}' i punkt {item.number} og er flyttet til Bilag.",
+                "tjek i kilden, at det er bilag og ikke en del af beslutningen.",
+            )
+        )
