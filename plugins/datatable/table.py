@@ -7,47 +7,20 @@ import io
 import math
 import re
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 import pandas as pd
 
-from plugins.kb.fields import COLUMN_FIELDS, DATASET_FIELDS
 from plugins.kb.formatting import format_number, format_percent
-from plugins.kb.frontmatter import load_yaml
 from plugins.kb.problems import Problem
-from plugins.kb.textfile import WINDOWS_1252, decode, read_text
-from plugins.kb.values import SLUG, check_keys, suggest
+from plugins.kb.textfile import WINDOWS_1252, decode
+from plugins.kb.values import SLUG, suggest
 
+from . import formulas
+from .limits import MAX_CSV_BYTES, PAGE_ROWS, check_csv_size, check_row_count, cut_note
+from .schema import ChartKind, Column, ColumnType, read_schema
 
-class ColumnType(Enum):
-    """Column types a schema may declare; values are what editors write."""
-
-    TEXT = "tekst"
-    INTEGER = "heltal"
-    DECIMAL = "decimal"
-    PERCENT = "procent"
-
-    @property
-    def numeric(self) -> bool:
-        """Whether cells of this type are numbers."""
-        return self is not ColumnType.TEXT
-
-
-class ChartKind(Enum):
-    """Chart kinds for time series."""
-
-    LINE = "linje"
-    BAR = "soejle"
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A column as declared in the schema."""
-
-    name: str
-    type: ColumnType
-    unit: str | None = None
+__all__ = ["ChartKind", "Column", "ColumnType", "Table", "load_table"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +57,11 @@ class Table:
 
     @property
     def body_rows(self) -> tuple[Row, ...]:
-        """Return the rows that are not totals."""
-        return tuple(row for row in self.rows if not row.is_total)
+        """Return the rows a page shows that are not totals: the first PAGE_ROWS.
+
+        ``rows`` and the CSV download hold them all; the table's notes say when rows are left out.
+        """
+        return tuple(row for row in self.rows if not row.is_total)[:PAGE_ROWS]
 
     @property
     def total_rows(self) -> tuple[Row, ...]:
@@ -110,13 +86,7 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
     """
     schema_source = schema_path.relative_to(root).as_posix()
     csv_source = csv_path.relative_to(root).as_posix()
-    schema_text, problems = read_text(schema_path, schema_source)
-    if schema_text is None:
-        return None, problems
-    doc, problems = load_yaml(schema_text, schema_source)
-    if problems:
-        return None, problems
-    problems = check_keys(doc, DATASET_FIELDS, (), schema_source, "skemaet")
+    schema, problems = read_schema(schema_path, schema_source)
     slug = csv_path.stem
     if not SLUG.match(slug):
         problems.append(
@@ -127,16 +97,15 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
                 "brug kun små bogstaver a–z, tal og bindestreg, fx 'amu-deltagere.csv'.",
             )
         )
-    columns, found = _columns(doc, schema_source)
-    problems += found
-    chart = None
-    if doc.data.get("diagram") is not None:
-        chart, found = _choice(ChartKind, doc.data["diagram"], "diagram", doc.line("diagram"), schema_source)
-        problems += found
+    problems += check_csv_size(csv_path.stat().st_size, csv_source)  # before the file is read
     if problems:
         return None, problems
+    columns = list(schema.columns)
 
-    raw = csv_path.read_bytes()
+    with csv_path.open("rb") as file:  # at most the limit, whatever the size said
+        raw = file.read(MAX_CSV_BYTES + 1)
+    if len(raw) > MAX_CSV_BYTES:
+        return None, check_csv_size(len(raw), csv_source)
     text, problems = decode(raw, csv_source, fallback=WINDOWS_1252)
     if text is None:
         return None, problems
@@ -149,8 +118,11 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
                 "skriv kolonnernes overskrifter i første linje og tallene under.",
             )
         ]
+    problems = check_row_count(text, csv_source)  # before the rows are parsed
+    if problems:
+        return None, problems
     separator = _separator(text, columns)
-    problems = _field_counts(text, separator, csv_source)
+    header, problems = _read_rows(text, separator, csv_source)
     if problems:
         return None, problems
     try:
@@ -167,12 +139,17 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
                 "felter i hver række.",
             )
         ]
-    problems = _check_header(list(frame.columns), columns, csv_source, schema_source, doc.line("kolonner"))
+    problems = formulas.check_header(header, csv_source, schema_source)
+    problems += _check_header(list(frame.columns), columns, csv_source, schema_source, schema.columns_line)
     if problems:
         return None, problems
     values: dict[str, list] = {}
-    for position, column in enumerate(columns, start=1):
-        values[column.name], found = _convert(frame[column.name], column, position, csv_source, separator)
+    for column in columns:
+        position = list(frame.columns).index(column.name) + 1
+        series = frame[column.name]
+        values[column.name], found = _convert(series, column, position, csv_source, separator)
+        if not column.type.numeric:
+            found += formulas.check_cells(series, column.name, position, csv_source, schema_source)
         problems += found
     if problems:
         return None, problems
@@ -180,68 +157,27 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
     plain = separator == "," and raw == text.encode("utf-8")
     published = raw if plain else _plain_csv(columns, values, len(frame))
 
-    has_total = str(doc.data.get("total_raekke", "")).lower() == "true"
     rows = tuple(
         Row(
             tuple(_cell(values[column.name][index], column) for column in columns),
-            is_total=has_total and index == len(frame) - 1,
+            is_total=schema.has_total and index == len(frame) - 1,
         )
         for index in range(len(frame))
     )
+    cut = cut_note(sum(not row.is_total for row in rows))
     return Table(
         slug=slug,
-        title=doc.data["titel"],
-        description=doc.data.get("beskrivelse"),
-        source=doc.data["kilde"],
-        drawn=doc.data["trukket"],
+        title=schema.title,
+        description=schema.description,
+        source=schema.origin,
+        drawn=schema.drawn,
         columns=tuple(columns),
         rows=rows,
-        notes=tuple(doc.data.get("noter") or ()),
+        notes=(*schema.notes, cut) if cut else schema.notes,
         csv_path=csv_path,
         published_csv=published,
-        chart=chart,
+        chart=schema.chart,
     ), []
-
-
-def _columns(doc, source: str) -> tuple[list[Column], list[Problem]]:
-    declared = doc.data.get("kolonner")
-    if not isinstance(declared, list) or not declared:
-        return [], [] if declared is None else [
-            Problem(
-                source,
-                doc.line("kolonner"),
-                "'kolonner' skal være en liste med én kolonne pr. punkt.",
-                "skriv '  - navn: …' og '    type: heltal' for hver kolonne.",
-            )
-        ]
-    columns, problems = [], []
-    for index, entry in enumerate(declared):
-        path = ("kolonner", index)
-        if not isinstance(entry, dict):
-            entry = {"navn": entry}
-        found = check_keys(doc, COLUMN_FIELDS, path, source, f"kolonne {index + 1}")
-        if found:
-            problems += found
-            continue
-        kind, found = _choice(ColumnType, entry["type"], "type", doc.line(*path, "type"), source)
-        problems += found
-        if kind:
-            columns.append(Column(entry["navn"], kind, entry.get("enhed")))
-    return columns, problems
-
-
-def _choice(enum, value: str, key: str, line: int, source: str):
-    allowed = [member.value for member in enum]
-    if value in allowed:
-        return enum(value), []
-    return None, [
-        Problem(
-            source,
-            line,
-            f"'{key}' kan ikke være '{value}'.",
-            f"{suggest(value, allowed)}Brug en af: {', '.join(allowed)}.",
-        )
-    ]
 
 
 def _check_header(
@@ -285,23 +221,56 @@ def _separator(text: str, columns: list[Column]) -> str:
     return max((",", ";"), key=fit)
 
 
-def _field_counts(text: str, separator: str, source: str) -> list[Problem]:
-    """Every row with another number of fields than the header: the values would land in wrong columns."""
+def _read_rows(text: str, separator: str, source: str) -> tuple[list[str], list[Problem]]:
+    """Return the header; report rows with another number of fields, a repeated header, bad quoting.
+
+    Values in a row of the wrong length would land in wrong columns.
+    """
     rows = csv.reader(io.StringIO(text), delimiter=separator)
-    header = next(rows, [])
+    sign = "semikolon" if separator == ";" else "komma"
     problems = []
-    for line, row in enumerate(rows, start=2):
-        if row and len(row) != len(header):
-            sign = "semikolon" if separator == ";" else "komma"
+    try:
+        header = next(rows, [])
+        problems += _repeated_names(header, source)
+        for row in rows:
+            if row and len(row) != len(header):
+                problems.append(
+                    Problem(
+                        source,
+                        rows.line_num,
+                        f"rækken har {len(row)} felter, men overskriften har {len(header)}.",
+                        f"tjek, at hvert felt er adskilt af ét {sign}, at der ikke står et {sign} for "
+                        f"meget sidst i linjen, og at tekst med {sign} i står i anførselstegn.",
+                    )
+                )
+    except csv.Error as error:  # a field over the csv module's limit: an opening quote never closed
+        return [], [
+            *problems,
+            Problem(
+                source,
+                rows.line_num,
+                f"CSV-filen kan ikke læses fra linje {rows.line_num} ({error}).",
+                'tjek, at anførselstegn står parvis: et felt, der begynder med ", slutter først ved næste ".',
+            ),
+        ]
+    return header, problems
+
+
+def _repeated_names(header: list[str], source: str) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for position, name in enumerate(header, start=1):
+        if name in seen:
             problems.append(
                 Problem(
                     source,
-                    line,
-                    f"rækken har {len(row)} felter, men overskriften har {len(header)}.",
-                    f"tjek, at hvert felt er adskilt af ét {sign}, at der ikke står et {sign} for "
-                    f"meget sidst i linjen, og at tekst med {sign} i står i anførselstegn.",
+                    1,
+                    f"overskriften '{name}' står to gange i første linje.",
+                    "giv kolonnerne hver sit navn, som i skemaet, eller slet den ene kolonne.",
+                    column=position,
                 )
             )
+        seen.add(name)
     return problems
 
 
