@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
-import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pelican.settings import read_settings
 from plugins.kb.build import Build, ChecksDone, setting
 from plugins.kb.cache import ContentCache
 from plugins.kb.problems import ContentError, Problem
+from plugins.kb.scratch import exchange, new_folder, remove_left_over
 
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW_CONF = "pelicanconf.py"
@@ -73,18 +75,47 @@ def check(settings: dict) -> list[Problem]:
     """Read every content file, committee, theme and dataset as a build would; write nothing.
 
     Pelican runs as for a build, and stops once the validator has checked everything (ChecksDone):
-    nothing reaches the output folder.
+    nothing reaches the output folder. An error Pelican logged while reading (a file it could not
+    process, say) is a problem too, even when the validator found none: a check never passes a file
+    that was not read.
     """
     described = setting(settings, "KB_BUILD").checking()
-    try:
-        Pelican({**settings, "KB_BUILD": described, "DELETE_OUTPUT_DIRECTORY": False}).run()
-    except ContentError as error:
-        return error.problems
-    except ChecksDone:
-        if described.cache is not None:
-            described.cache.save(forget_unused=False)
-        return []
-    raise RuntimeError("Pelican skrev sitet under et tjek.")  # the validator always stops a check
+    with _logging_errors() as errors:
+        try:
+            Pelican({**settings, "KB_BUILD": described, "DELETE_OUTPUT_DIRECTORY": False}).run()
+        except ContentError as error:
+            return error.problems
+        except ChecksDone:
+            pass
+        else:
+            raise RuntimeError("Pelican skrev sitet under et tjek.")  # the validator always stops a check
+    if errors.records:
+        return [_logged_problem(record, Path(settings["PATH"])) for record in errors.records]
+    if described.cache is not None:
+        described.cache.save(forget_unused=False)
+    return []
+
+
+# How Pelican's generators log a content file they could not read (pelican/generators.py).
+_NOT_PROCESSED = "Could not process %s"
+
+
+def _logged_problem(record: logging.LogRecord, content: Path) -> Problem:
+    """The editor's problem for an error logged while reading: the file Pelican names, if it names one."""
+    if record.msg == _NOT_PROCESSED and record.args:
+        source = (content / str(record.args[0])).relative_to(content.parent).as_posix()
+        return Problem(
+            source,
+            0,
+            "filen kunne ikke læses; Pelican meldte en fejl i den (se ovenfor).",
+            "ret det, fejlen ovenfor nævner, og kør 'praktikviden check' igen.",
+        )
+    return Problem(
+        "Pelican",
+        0,
+        f"fejl under læsningen: {record.getMessage()}",
+        "ret det, fejlen ovenfor nævner, og kør 'praktikviden check' igen.",
+    )
 
 
 def _save_cache(described: Build) -> None:
@@ -92,27 +123,34 @@ def _save_cache(described: Build) -> None:
         described.cache.save()
 
 
-class _ErrorCounter(logging.Handler):
-    """Count the errors Pelican logs while it builds."""
+class _ErrorLog(logging.Handler):
+    """Keep the errors logged while it is attached (by Pelican or a plugin)."""
 
     def __init__(self):
         super().__init__(logging.ERROR)
-        self.count = 0
+        self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def _logging_errors() -> Iterator[_ErrorLog]:
+    """Keep the errors logged while the block runs."""
+    kept = _ErrorLog()
+    logging.getLogger().addHandler(kept)
+    try:
+        yield kept
+    finally:
+        logging.getLogger().removeHandler(kept)
 
 
 def _run(settings: dict) -> None:
     """Run Pelican; raise BuildFailed if it logged errors."""
-    counter = _ErrorCounter()
-    logging.getLogger().addHandler(counter)
-    try:
+    with _logging_errors() as errors:
         Pelican(settings).run()
-    finally:
-        logging.getLogger().removeHandler(counter)
-    if counter.count:
-        raise BuildFailed(f"{counter.count} fejl under bygningen (se ovenfor) — intet er udgivet.")
+    if errors.records:
+        raise BuildFailed(f"{len(errors.records)} fejl under bygningen (se ovenfor) — intet er udgivet.")
 
 
 def build(settings: dict) -> Path:
@@ -120,6 +158,8 @@ def build(settings: dict) -> Path:
 
     The site is written to a new folder beside the output folder and swapped in only when the build
     succeeded: bad content or a Pelican error leaves the previous site untouched, never half-built.
+    The swap is one step, so a build killed at any moment (SIGKILL) leaves the output folder as it
+    was or, once swapped, whole; the next build removes what a killed one left beside it.
 
     Raises:
         ContentError: the content has problems (every one is listed).
@@ -128,7 +168,8 @@ def build(settings: dict) -> Path:
     """
     output = Path(settings["OUTPUT_PATH"]).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-ny-", dir=output.parent))
+    _recover(output)
+    staging = new_folder(output.parent, _staging_prefix(output))
     try:
         _run({**settings, "OUTPUT_PATH": str(staging), "DELETE_OUTPUT_DIRECTORY": False})
         _swap(staging, output)
@@ -155,12 +196,39 @@ def rebuild_pages(settings: dict, minutes: list[Path]) -> None:
     _save_cache(described)
 
 
-def _swap(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames, so a reader never sees a mix."""
-    staging.chmod(0o755)  # mkdtemp makes the folder private; the site is public
-    old = output.with_name(f".{output.name}-gammel")
+def _staging_prefix(output: Path) -> str:
+    return f".{output.name}-ny-"
+
+
+def _old(output: Path) -> Path:
+    """Where a swap in two renames keeps the old site for a moment (where one step is not possible)."""
+    return output.with_name(f".{output.name}-gammel")
+
+
+def _recover(output: Path) -> None:
+    """Tidy what killed builds left beside ``output``; put back the old site if one was killed mid-swap."""
+    old = _old(output)
+    if old.is_dir() and not output.exists():
+        os.replace(old, output)
     shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        os.replace(output, old)
+    remove_left_over(output.parent, _staging_prefix(output))
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put ``staging`` in place of ``output`` in one step, so a reader never sees a mix, nor nothing.
+
+    Linux swaps the two folders' names at once (``exchange``); the old site is then in ``staging``,
+    which the caller removes. Elsewhere two renames, and a build killed between them leaves the old
+    site beside, which the next build puts back (``_recover``).
+    """
+    staging.chmod(0o755)  # mkdtemp makes the folder private; the site is public
+    if not output.exists():
+        os.replace(staging, output)
+        return
+    if exchange(staging, output):
+        return
+    old = _old(output)
+    shutil.rmtree(old, ignore_errors=True)
+    os.replace(output, old)
     os.replace(staging, output)
     shutil.rmtree(old, ignore_errors=True)

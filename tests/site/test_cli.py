@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import socket
 import threading
@@ -11,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from pelican import signals
 
 from plugins.kb.build import Build, BuildSuperseded
 from praktikviden import cli, site
@@ -63,6 +65,31 @@ def test_new_minutes_never_overwrites_and_explains_bad_arguments(editor_site, ca
     assert "Udvalget 'luu-tset' findes ikke.\n    Ret: mente du 'luu-test'?" in capsys.readouterr().err
     assert cli.main(["new", "referat", "--udvalg", "luu-test", "--dato", "10/3/2025"]) == 2
     assert "Datoen '10/3/2025' kan ikke bruges." in capsys.readouterr().err
+
+
+def test_check_fails_when_pelican_could_not_process_a_file(editor_site, capsys):
+    """Pelican's own Markdown reader takes '.markdown' files; one that is not UTF-8 makes it log an error."""
+    (editor_site / "content" / "sider").mkdir()
+    (editor_site / "content" / "sider" / "gammel.markdown").write_bytes(b"Title: Gammel\n\nTekst \xff\xfe\n")
+    assert cli.main(["check"]) == 1
+    shown = capsys.readouterr()
+    assert "Ingen fejl fundet." not in shown.out
+    assert "content/sider/gammel.markdown: " in shown.err
+
+
+def test_check_fails_on_any_error_logged_while_reading(editor_site, capsys):
+    """An error a plugin logs while the content is read fails the check, even if no problem was found."""
+
+    def log_error(generator):
+        logging.getLogger("plugins.test").error("noget gik galt i %s", "et plugin")
+
+    with signals.article_generator_finalized.connected_to(log_error):
+        assert cli.main(["check"]) == 1
+    shown = capsys.readouterr()
+    assert "Ingen fejl fundet." not in shown.out
+    assert "Pelican: fejl under læsningen: noget gik galt i et plugin\n    Ret: " in shown.err
+    assert cli.main(["check"]) == 0
+    assert "Ingen fejl fundet." in capsys.readouterr().out
 
 
 def test_help_is_danish(capsys):
