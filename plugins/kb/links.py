@@ -234,9 +234,13 @@ def _root_problem(link, source, source_dir, content_files) -> list[Problem]:
     return []
 
 
-def _example(link, source, source_dir) -> tuple[str, str]:
-    """Where the editor puts the file ``link`` names, and the ``{static}`` link to it there."""
+def _example(link, source, source_dir, named: bool = True) -> tuple[str, str]:
+    """Where the editor puts the file ``link`` names, and the ``{static}`` link to it there.
+
+    The file keeps the name in the link, unless ``named`` is false (a ``data:`` address has none).
+    """
     name = posixpath.basename(unquote(urlsplit(link.target.replace("\\", "/")).path).rstrip("/"))
+    name = name if named else ""
     folder = "billeder"
     if not link.image:
         folder = f"{ATTACHMENTS_DIR}/{posixpath.splitext(posixpath.basename(source))[0]}"
@@ -264,14 +268,28 @@ def _local_file_problem(link, source, source_dir) -> Problem:
 
 
 def _remote_problem(link, source, source_dir) -> Problem:
+    parts = urlsplit(link.target.strip())
+    if parts.hostname is None:  # data:, blob: …: no file the site can publish, and no host to name
+        return Problem(
+            source,
+            link.line,
+            f"billedet '{_shortened(link.target)}' er ikke en fil, og sitet viser kun billeder fra content/.",
+            "læg billedet som fil i content/billeder/ og vis det med {static}, "
+            f"fx '{_example(link, source, source_dir, named=False)[1]}'.",
+        )
     _, example = _example(link, source, source_dir)
-    host = urlsplit(link.target).hostname or link.target
     return Problem(
         source,
         link.line,
-        f"billedet '{link.target}' hentes fra et andet site ({host}); sitet henter intet fra andre sites.",
+        f"billedet '{_shortened(link.target)}' hentes fra et andet site ({parts.hostname}); "
+        "sitet henter intet fra andre sites.",
         f"hent billedet ned, læg det i content/billeder/ og vis det med {{static}}, fx '{example}'.",
     )
+
+
+def _shortened(target: str) -> str:
+    """``target`` as the editor sees it in a message: whole, or its first 80 characters."""
+    return target if len(target) <= 80 else f"{target[:79]}…"
 
 
 def _anchor_problem(link, source, path, fragment, anchors) -> list[Problem]:

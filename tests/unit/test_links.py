@@ -92,6 +92,11 @@ ON_COMPUTER = "peger på en fil på en computer, ikke på sitet, og kan ikke fø
             f"{REMOTE.format(host='cdn.example.org')}læg det i content/billeder/ og vis det med {{static}}, "
             "fx '{static}../billeder/a b.png'.",
         ]),
+        ("data:image/png;base64," + "A" * 100, True, [
+            "content/sider/side.md:4: billedet 'data:image/png;base64," + "A" * 57 + "…' er ikke en fil, "
+            "og sitet viser kun billeder fra content/.\n    Ret: læg billedet som fil i content/billeder/ "
+            "og vis det med {static}, fx '{static}../billeder/billede.png'.",
+        ]),
         # files on a computer
         ("file:///C:/Users/anne/referat.pdf", False, [
             f"content/sider/side.md:4: linket 'file:///C:/Users/anne/referat.pdf' {ON_COMPUTER}"
