@@ -26,6 +26,7 @@ class Datasets:
 
     by_slug: dict[str, Table] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)  # names of datasets with problems: not unknown
 
 
 def data_dir(settings: dict) -> Path:
@@ -55,6 +56,8 @@ def load_datasets(pelican) -> None:
         datasets.problems += problems
         if table:
             datasets.by_slug[table.slug] = table
+        else:
+            datasets.refused.add(csv_path.stem)
     settings["KB_DATASETS"] = datasets
     renderer = _renderer(settings)
     settings["MARKDOWN"].setdefault("extensions", []).append(
@@ -74,7 +77,8 @@ def check_refs(content) -> None:
         return
     settings = content.settings
     source = Path(content.source_path).relative_to(Path(settings["PATH"]).parent).as_posix()
-    problems = check_table_refs(refs, source, settings["KB_DATASETS"].by_slug)
+    datasets = settings["KB_DATASETS"]
+    problems = check_table_refs(refs, source, datasets.by_slug.keys() | datasets.refused)
     if problems:
         content.kb_problems = [*getattr(content, "kb_problems", []), *problems]
 
