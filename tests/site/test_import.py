@@ -9,7 +9,16 @@ import pytest
 from praktikviden import cli, site
 from praktikviden.importer import run_import
 from tests.conftest import FIXTURES, page, site_settings
-from tests.documents import make_docx, make_pdf, make_scanned_pdf
+from tests.documents import (
+    make_damaged_docx,
+    make_docx,
+    make_docx_from_xml,
+    make_docx_zip_bomb,
+    make_pdf,
+    make_pdf_flate_bomb,
+    make_pdf_length_loop,
+    make_scanned_pdf,
+)
 
 MINUTES = "content/referater/2023-11-27-luu-test.md"
 PAGE_1 = [
@@ -383,6 +392,40 @@ REFUSALS = {
         ["--udvalg", "luu-test"],
         "datoen 'snarest' kan ikke læses.\n    Ret: angiv den med --dato ÅÅÅÅ-MM-DD.",
     ),
+    "docx zip bomb": (
+        lambda d: make_docx_zip_bomb(d / "referat.docx", 120),
+        ["--udvalg", "luu-test"],
+        "referat.docx: Word-filen fylder mere end 100 MB, når den pakkes ud.\n"
+        "    Ret: gem en mindre udgave af filen, eller del den op.",
+    ),
+    "damaged docx": (
+        lambda d: make_damaged_docx(d / "referat.docx"),
+        ["--udvalg", "luu-test"],
+        "referat.docx: Word-filen er beskadiget og kan ikke læses.\n"
+        "    Ret: åbn den i Word (Word tilbyder at reparere den), og gem den igen som Word-dokument (.docx).",
+    ),
+    "pdf /Length refers to itself": (
+        lambda d: make_pdf_length_loop(d / "referat.pdf"),
+        ["--udvalg", "luu-test"],
+        "referat.pdf: PDF-filen kan ikke læses: en del af den pakker ud til mere end programmet læser, "
+        "eller den henviser til sig selv.",
+    ),
+    "pdf flate bomb": (
+        lambda d: make_pdf_flate_bomb(d / "referat.pdf", 100),
+        ["--udvalg", "luu-test"],
+        "referat.pdf: PDF-filen kan ikke læses: en del af den pakker ud til mere end programmet læser, "
+        "eller den henviser til sig selv.",
+    ),
+    "empty text file": (
+        lambda d: written(d / "referat.txt", b"\n \n"),
+        ["--udvalg", "luu-test"],
+        "referat.txt: filen er tom: der er ingen tekst i den.\n    Ret: tjek, at det er den rigtige fil.",
+    ),
+    "word file without text": (
+        lambda d: make_docx_from_xml(d / "referat.docx", ["<w:p><w:r><w:t> </w:t></w:r></w:p>"]),
+        ["--udvalg", "luu-test"],
+        "referat.docx: Word-filen er tom: der er ingen tekst i den.",
+    ),
     "word 97": (
         lambda d: written(d / "referat.doc", b"\xd0\xcf\x11\xe0"),
         ["--udvalg", "luu-test"],
@@ -398,8 +441,61 @@ def test_input_that_cannot_be_used_is_refused_and_nothing_is_written(workdir, ca
     code, out, err = run(workdir, str(source), *options, capsys=capsys)
     assert code == 2
     assert message in err
-    assert "Traceback" not in err and out == ""
+    assert "Traceback" not in err and "Error" not in err and out == ""
     assert list((workdir / "src" / "content" / "referater").iterdir()) == []
+    assert not (workdir / "src" / "content" / "bilag").exists()
+
+
+def test_attachments_whose_names_clash_are_numbered_and_none_is_lost(workdir, capsys):
+    pdf = make_pdf(workdir / "referat.pdf", [PAGE_1, PAGE_2], header=HEADER)
+    first, second = workdir / "Bilag 2.1.txt", workdir / "ny" / "bilag-2.1.TXT"
+    second.parent.mkdir()
+    first.write_text("første\n", encoding="utf-8")
+    second.write_text("anden\n", encoding="utf-8")
+    folder = workdir / "src" / "content" / "bilag" / "2023-11-27-luu-test"
+    folder.mkdir(parents=True)
+    (folder / "bilag-2.1-2.txt").write_text("fandtes i forvejen\n", encoding="utf-8")
+    code, out, err = run(
+        workdir, str(pdf), "--udvalg", "luu-test", "--bilag", str(first), str(second), capsys=capsys
+    )
+    assert (code, err) == (0, "")
+    shown = "content/bilag/2023-11-27-luu-test"
+    assert f"Bilag kopieret: {shown}/bilag-2.1.txt\n" in out
+    assert (
+        f"Bilag kopieret: {shown}/bilag-2.1-3.txt (omdøbt: navnet 'bilag-2.1.txt' er allerede brugt af et "
+        "andet bilag)\n" in out
+    )
+    assert [(path.name, path.read_text(encoding="utf-8")) for path in sorted(folder.iterdir())] == [
+        ("bilag-2.1-2.txt", "fandtes i forvejen\n"),
+        ("bilag-2.1-3.txt", "anden\n"),
+        ("bilag-2.1.txt", "første\n"),
+    ]
+    text = (workdir / "src" / MINUTES).read_text(encoding="utf-8")
+    assert "- [Bilag 2.1 Ansøgertal januar 2024]({static}../bilag/2023-11-27-luu-test/bilag-2.1.txt)" in text
+    assert "- [bilag-2.1.TXT]({static}../bilag/2023-11-27-luu-test/bilag-2.1-3.txt)" in text
+
+
+def test_a_word_file_with_tracked_changes_is_read_as_accepted_and_says_so(workdir, capsys):
+    run_ = "<w:r><w:t xml:space='preserve'>{}</w:t></w:r>"
+    paragraphs = [
+        f"<w:p>{run_.format('Dato: 27. november 2023')}</w:p>",
+        f"<w:p>{run_.format('Tid: kl. 12-15')}</w:p>",
+        f"<w:p>{run_.format('1. Godkendelse af dagsorden')}</w:p>",
+        f"<w:p>{run_.format('Beslutning: Godkendt ')}<w:del w:id='1' w:author='Bo'>"
+        "<w:r><w:delText>uden </w:delText></w:r></w:del><w:ins w:id='2' w:author='Bo'>"
+        f"{run_.format('med ')}</w:ins>{run_.format('bemærkninger.')}</w:p>",
+    ]
+    word = make_docx_from_xml(workdir / "referat.docx", paragraphs)
+    code, out, err = run(workdir, str(word), "--udvalg", "luu-test", capsys=capsys)
+    assert (code, err) == (0, "")
+    text = (workdir / "src" / MINUTES).read_text(encoding="utf-8")
+    assert "Godkendt med bemærkninger." in text and "uden" not in text
+    assert text.splitlines()[1].startswith("udvalg: luu-test  # TJEK: Word-filen har registrerede ændringer")
+    assert (
+        f"{MINUTES}:2: Word-filen har registrerede ændringer (Spor ændringer); de er læst, som om de er "
+        "godkendt: indsat tekst er med, slettet tekst er ikke.\n"
+        "    Ret: tjek mod Word-filen, at ændringerne skulle godkendes; ellers ret teksten." in out
+    )
 
 
 def test_an_existing_minutes_file_is_never_overwritten(workdir, capsys):
