@@ -357,3 +357,66 @@ def test_a_web_address_printed_twice_alone_on_a_line_is_page_furniture():
 def test_web_addresses_become_links_without_the_full_stop_after_them():
     draft = read_minutes("1. Punkt\nLæs mere på https://www.sosumv.dk/luu/.\n")
     assert draft.items[0].blocks[0].lines == ["Læs mere på <https://www.sosumv.dk/luu/>."]
+
+
+GLUED = (
+    "'KommuneThomas Hviid' i 'Bo Bæk, Ikast-Brande KommuneThomas Hviid' ligner to ord skrevet sammen uden "
+    "mellemrum, fx en organisation og en persons navn, som PDF-filen har sat sammen."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "doubts"),
+    [
+        ("Bo Bæk, Ikast-Brande KommuneThomas Hviid", [GLUED]),
+        ("Anne Vind, Social & SundhedsSkolen, Herning", []),
+        ("Bo McDonald, FOA", []),
+    ],
+)
+def test_a_name_glued_onto_an_organisation_is_a_doubt(line, doubts):
+    draft = read_minutes(f"Dato: 27. november 2023\nDeltagere: {line}\n\n1. Godkendelse\n")
+    assert [doubt.message for person in draft.groups["deltagere"] for doubt in person.doubts] == doubts
+
+
+def test_attachments_printed_under_a_decision_move_to_the_bilag_block_with_a_doubt():
+    draft = read_minutes(
+        "1. Optag\nBeslutning: Udvalget godkendte planen.\nBilag 3.1 Ansøgertal januar 2024\n"
+        "Bilag 3.2 Fakta\n2. Eventuelt\nIntet.\n"
+    )
+    blocks = draft.items[0].blocks
+    assert [(block.label, block.lines) for block in blocks] == [
+        ("Beslutning", ["Udvalget godkendte planen."]),
+        ("Bilag", ["- Bilag 3.1 Ansøgertal januar 2024", "- Bilag 3.2 Fakta"]),
+    ]
+    assert [doubt.message for doubt in blocks[1].doubts] == [
+        "'Bilag 3.1 Ansøgertal januar 2024', 'Bilag 3.2 Fakta' stod under 'Beslutning' i punkt 1 og er "
+        "flyttet til Bilag."
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dato: 4. december 2023",
+        "Tid: kl. 13-14",
+        "Referent: Eva Holm",
+        "Mødet blev holdt den 27. november 2023 i Herning",
+    ],
+)
+def test_a_header_line_the_fields_have_no_room_for_stays_in_the_introduction(line):
+    draft = read_minutes(
+        f"Referat\n\nDato: 27. november 2023\nTid: kl. 12-15\nReferent: Bo Bæk\n{line}\n\n1. Godkendelse\n"
+    )
+    assert (draft.date, draft.time, draft.secretary.name) == (
+        dt.date(2023, 11, 27),
+        ("12.00", "15.00"),
+        "Bo Bæk",
+    )
+    assert line in " ".join(draft.intro)
+
+
+def test_a_header_line_read_whole_is_not_repeated_in_the_introduction():
+    draft = read_minutes(
+        "Referat\n\nMandag d. 27. november 2023 kl. 12 - 15\nDato: 27. november 2023\n\n1. A\n"
+    )
+    assert draft.intro == []
