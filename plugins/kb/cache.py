@@ -4,18 +4,51 @@ An entry is found by a digest of everything it was made from: its kind, its file
 build's fingerprint (the code, and the committees, themes, reports and datasets the text was parsed
 against). A changed input is a different key, so a stale entry can never be used; it is only left
 over, and :meth:`ContentCache.save` removes what the last full build did not use.
+
+A damaged entry is never used, and never stops a build: each file holds a digest of its key and of
+its pickled value, and one that does not match (cut short by a killed build or a full disk,
+overwritten, garbage, another entry's file) or that cannot be loaded is treated as missing, so the
+content is parsed again and the entry written anew. Entries are not fsync'ed for the same reason:
+what a power cut damages is found by its digest.
+
+Trust: the folder belongs to the build, like the output folder: only the project's builds write
+it, and the publish workflow restores it with ``actions/cache``, whose entries are scoped to this
+repository (a pull request's cache is not restored on main). Pickle can run code while it loads;
+here it may only make the project's own data classes (dataclasses, enums and named tuples of
+``plugins``), dates, times and Markup, so even a file someone wrote by hand there can give wrong
+content at worst, never run code.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import enum
 import hashlib
+import importlib
+import io
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
-# Raised by pickle on a file it cannot read back (cut short, or from another Python).
-_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError)
+import markupsafe
+
+from .scratch import new_file, remove_left_over
+
+# The start of every entry's file, then the digest of its key and pickled value (sha256).
+_MAGIC = b"praktikviden-indhold 1\n"
+_DIGEST_SIZE = hashlib.sha256().digest_size
+# What an entry may hold besides plain data and the project's own data classes (see _Unpickler).
+_ALLOWED = {
+    ("datetime", "date"): datetime.date,
+    ("datetime", "time"): datetime.time,
+    ("datetime", "datetime"): datetime.datetime,
+    ("datetime", "timedelta"): datetime.timedelta,
+    ("datetime", "timezone"): datetime.timezone,
+    ("markupsafe", "Markup"): markupsafe.Markup,
+}
+# Where an entry is written under a name of its own first (plugins/kb/scratch.py).
+_PENDING = ".ny-"
 
 
 def digest(*parts: str | bytes) -> str:
@@ -50,12 +83,12 @@ class ContentCache:
         self._new: set[str] = set()
 
     def get(self, key: str):
-        """The entry for ``key``, or None."""
+        """The entry for ``key``, or None (also for a damaged entry's file: see the module docstring)."""
         if key not in self._memory and self.folder is not None:
-            try:
-                self._memory[key] = pickle.loads(self._file(key).read_bytes())
-            except _UNREADABLE:
+            found = self._load(key)
+            if found is None:
                 return None
+            self._memory[key] = found
         if key in self._memory:
             self._used.add(key)
         return self._memory.get(key)
@@ -77,22 +110,72 @@ class ContentCache:
                 del self._memory[key]
         if self.folder is not None:
             for key in sorted(self._new & set(self._memory)):
-                _write_atomically(self._file(key), pickle.dumps(self._memory[key], pickle.HIGHEST_PROTOCOL))
+                payload = pickle.dumps(self._memory[key], pickle.HIGHEST_PROTOCOL)
+                _write_atomically(self._file(key), framed(key, payload))
             if forget_unused:
                 used_files = {self._file(key) for key in self._used}
                 for path in self.folder.glob("*/*.pickle"):
                     if path not in used_files:
                         path.unlink(missing_ok=True)
+                for subfolder in (path for path in self.folder.glob("*") if path.is_dir()):
+                    remove_left_over(subfolder, _PENDING)  # what builds killed while saving left
         self._used, self._new = set(), set()
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def _load(self, key: str):
+        """The value in ``key``'s file, or None if there is none or it is damaged in any way."""
+        try:
+            data = self._file(key).read_bytes()
+        except OSError:
+            return None
+        header = len(_MAGIC) + _DIGEST_SIZE
+        payload = data[header:]
+        if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : header] != _digest(key, payload):
+            return None
+        try:
+            return _Unpickler(io.BytesIO(payload)).load()
+        except Exception:  # noqa: BLE001 — whatever a damaged entry raises, it is parsed again instead
+            return None
+
+
+def framed(key: str, payload: bytes) -> bytes:
+    """The file of ``key``'s entry: the pickled value ``payload`` after a header and its digest."""
+    return _MAGIC + _digest(key, payload) + payload
+
+
+def _digest(key: str, payload: bytes) -> bytes:
+    return hashlib.sha256(key.encode("ascii") + b"\0" + payload).digest()
+
+
+class _Unpickler(pickle.Unpickler):
+    """Pickle's loader, making only plain data, the project's data classes and the types in _ALLOWED."""
+
+    def find_class(self, module: str, name: str):
+        """The class ``module.name`` if an entry may hold it; refuse anything else."""
+        if (module, name) in _ALLOWED:
+            return _ALLOWED[module, name]
+        if module.startswith("plugins.") and name.isidentifier():
+            found = getattr(importlib.import_module(module), name, None)
+            if isinstance(found, type) and found.__module__ == module and _is_data(found):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} hører ikke hjemme i mellemlageret")
+
+
+def _is_data(cls: type) -> bool:
+    """Whether ``cls`` is a data class, an enum or a named tuple: making one runs no code of note."""
+    return (
+        dataclasses.is_dataclass(cls)
+        or issubclass(cls, enum.Enum)
+        or (issubclass(cls, tuple) and hasattr(cls, "_fields"))
+    )
+
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that no reader ever sees half of it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".ny-")
+    handle, temporary = new_file(path.parent, _PENDING)
     with os.fdopen(handle, "wb") as file:
         file.write(data)
     os.replace(temporary, path)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
+import io
+import os
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from plugins.kb.build import Build
+from plugins.kb.cache import ContentCache, _Unpickler, framed
 from plugins.minutes.reader import ContentReader
 from praktikviden import site
 from tests.conftest import ROOT, site_settings
@@ -70,13 +76,68 @@ def test_a_changed_dataset_is_not_taken_from_the_cache(workdir):
     assert any(b"\xc3\x86ndret r\xc3\xa6kke" in data for data in from_cache.values())
 
 
-def test_an_unreadable_cache_file_is_parsed_again(workdir):
+class _Raises:
+    """Pickled, it makes loading raise (date('kein Datum') is a TypeError)."""
+
+    def __reduce__(self):
+        return (datetime.date, ("kein Datum",))
+
+
+class _RunsCode:
+    """Pickled, it would run a shell command while loading, if the cache let it."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def _damages(marker: Path) -> list:
+    """Ways an entry's file can be damaged: each takes the file, its key and another entry's file."""
+    return [
+        lambda path, key, other: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+        lambda path, key, other: path.write_bytes(b""),
+        lambda path, key, other: path.write_bytes(bytes(range(256)) * 8),
+        lambda path, key, other: path.write_bytes(pickle.dumps(["ikke", "et", "indhold"])),
+        lambda path, key, other: path.write_bytes(other.read_bytes()),
+        lambda path, key, other: path.write_bytes(framed(key, pickle.dumps(_Raises()))),
+        lambda path, key, other: path.write_bytes(framed(key, pickle.dumps(_RunsCode(marker)))),
+        lambda path, key, other: path.write_bytes(framed(key, b"\x80\x05garbage")),
+    ]
+
+
+def test_a_damaged_cache_entry_is_parsed_again_and_written_anew(workdir):
+    """Cut short, empty, garbage, a pickle of something else, another entry's file, a pickle that
+    raises or would run code while loading: each is discarded, and the build is the same to the byte."""
     cache = workdir / "cache"
     without = _build(workdir, None, "without")
     _build(workdir, cache, "filled")
-    for path in cache.rglob("*.pickle"):
-        path.write_bytes(path.read_bytes()[:10])
-    assert _differing(without, _build(workdir, cache, "from-broken-cache")) == []
+    entries = sorted(cache.rglob("*.pickle"))
+    marker = workdir / "koden-koerte"
+    damages = _damages(marker)
+    assert len(entries) > len(damages)
+    for number, path in enumerate(entries):
+        damages[number % len(damages)](path, path.stem, entries[number - 1])
+    assert _differing(without, _build(workdir, cache, "from-damaged-cache")) == []
+    assert not marker.exists()
+    fresh = ContentCache(cache)  # as a new process reads the folder: every entry whole again
+    assert [path.name for path in entries if fresh.get(path.stem) is None] == []
+
+
+def test_loading_an_entry_makes_only_the_projects_data():
+    """A pickle naming any other callable is refused while it loads, before anything is called."""
+    with pytest.raises(pickle.UnpicklingError):
+        _Unpickler(io.BytesIO(pickle.dumps(_RunsCode(Path("/nonexistent"))))).load()
+    with pytest.raises(pickle.UnpicklingError):
+        _Unpickler(io.BytesIO(pickle.dumps(ContentCache))).load()  # a class of the project, not data
+    meeting = datetime.date(2024, 9, 16)
+    assert _Unpickler(io.BytesIO(pickle.dumps((1, {"a": b"x"}, meeting, Markup("<p>"))))).load() == (
+        1,
+        {"a": b"x"},
+        meeting,
+        Markup("<p>"),
+    )
 
 
 def test_after_one_edit_a_fresh_process_parses_one_minutes_file(tmp_path, monkeypatch):
