@@ -22,6 +22,7 @@ class Kind(Enum):
     TEXT_LIST = "tekstliste"
     PLANNED = "mødeliste"
     ITEM_THEMES = "temaer pr. punkt"
+    COLUMNS = "kolonneliste"
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +253,7 @@ DATASET_FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "kolonner",
-        Kind.TEXT_LIST,
+        Kind.COLUMNS,
         True,
         "kolonnerne med navn, type og evt. enhed",
         "kolonner:\n  - navn: '2017'\n    type: heltal",
