@@ -64,7 +64,7 @@ class Schema:
 
 def read_schema(path: Path, source: str) -> tuple[Schema | None, list[Problem]]:
     """Read and check a schema file; ``source`` is its path as the editor sees it."""
-    problems = check_schema_size(path.stat().st_size, source)
+    problems = check_schema_size(path.lstat().st_size, source)
     if problems:
         return None, problems
     text, problems = read_text(path, source)

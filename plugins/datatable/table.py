@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from plugins.kb.formatting import format_number, format_percent
+from plugins.kb.paths import read_plain_file
 from plugins.kb.problems import Problem
 from plugins.kb.textfile import WINDOWS_1252, decode
 from plugins.kb.values import SLUG, suggest
@@ -97,15 +98,15 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
                 "brug kun små bogstaver a–z, tal og bindestreg, fx 'amu-deltagere.csv'.",
             )
         )
-    problems += check_csv_size(csv_path.stat().st_size, csv_source)  # before the file is read
+    problems += check_csv_size(csv_path.lstat().st_size, csv_source)  # before the file is read
     if problems:
         return None, problems
     columns = list(schema.columns)
 
-    with csv_path.open("rb") as file:  # at most the limit, whatever the size said
-        raw = file.read(MAX_CSV_BYTES + 1)
-    if len(raw) > MAX_CSV_BYTES:
-        return None, check_csv_size(len(raw), csv_source)
+    # A plain file inside the repository (never a link), at most the limit, whatever the size said.
+    raw, problems = read_plain_file(csv_path, csv_source, MAX_CSV_BYTES)
+    if raw is None:
+        return None, problems
     text, problems = decode(raw, csv_source, fallback=WINDOWS_1252)
     if text is None:
         return None, problems
