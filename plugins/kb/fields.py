@@ -23,22 +23,59 @@ class Kind(Enum):
     PLANNED = "mødeliste"
     ITEM_THEMES = "temaer pr. punkt"
     COLUMNS = "kolonneliste"
+    NUMBER = "tal"
+    BOOLEAN = "ja/nej"
+
+
+class Choices(Enum):
+    """Where the allowed values of a field come from: a registry of the content, or a fixed list."""
+
+    COMMITTEES = "udvalg"
+    THEMES = "temaer"
+    REPORTS = "rapporter"
+    PAGE_TYPES = "sidetyper"
+    ROLES = "roller"
+    CHARTS = "diagramtyper"
+    COLUMN_TYPES = "kolonnetyper"
 
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """One metadata key."""
+    """One metadata key.
+
+    Attributes:
+        key: the key as the editor writes it.
+        kind: how its value is written and checked.
+        required: whether every file must have it.
+        help: what it holds, in Danish (messages, docs, the browser editor's hint).
+        example: how it is written, as a line of the file.
+        label: its name in the browser editor's form; the key with a capital, if not given.
+        choices: where its allowed values come from, if they are a closed set.
+
+    """
 
     key: str
     kind: Kind
     required: bool
     help: str
     example: str
+    label: str = ""
+    choices: Choices | None = None
+
+    @property
+    def title(self) -> str:
+        """The field's name in a form: its label, or its key with a capital."""
+        return self.label or self.key.replace("_", " ").capitalize()
 
 
 MEETING_FIELDS: tuple[Field, ...] = (
     Field(
-        "udvalg", Kind.SLUG, True, "udvalgets kortnavn (filnavnet i content/udvalg/)", "udvalg: luu-pa-amu"
+        "udvalg",
+        Kind.SLUG,
+        True,
+        "udvalgets kortnavn (filnavnet i content/udvalg/)",
+        "udvalg: luu-pa-amu",
+        choices=Choices.COMMITTEES,
     ),
     Field("titel", Kind.TEXT, False, "referatets egen overskrift", "titel: Referat fra møde i LUU PA-AMU"),
     Field("dato", Kind.DATE, True, "mødets dato som ÅÅÅÅ-MM-DD", "dato: 2024-09-16"),
@@ -48,6 +85,7 @@ MEETING_FIELDS: tuple[Field, ...] = (
         False,
         "forklaring, hvis kilden mangler en del af datoen",
         "dato_note: Referatet angiver ikke årstal.",
+        "Note om datoen",
     ),
     Field("tid", Kind.TIMESPAN, True, "mødets start og slut som T.MM–T.MM", "tid: 9.00–12.00"),
     Field("sted", Kind.TEXT, True, "mødested og lokale", "sted: SOSU MV Holstebro, lokale 0.6A"),
@@ -57,6 +95,7 @@ MEETING_FIELDS: tuple[Field, ...] = (
         True,
         "mødelederens navn og evt. organisation",
         "moedeleder:\n  navn: Bettina Krohn Jensen",
+        "Mødeleder",
     ),
     Field(
         "referent",
@@ -86,14 +125,23 @@ MEETING_FIELDS: tuple[Field, ...] = (
         "afbud med navn og organisation",
         "afbud:\n  - navn: Per Birch\n    organisation: Holstebro Kommune",
     ),
-    Field("tema", Kind.TEXT, False, "mødets tema, hvis referatet nævner et", "tema: Kvalitet og udvikling"),
-    Field("tags", Kind.TEXT_LIST, False, "emneord", "tags: [frafald, oplæringsvejledning]"),
+    Field(
+        "tema",
+        Kind.TEXT,
+        False,
+        "mødets tema, hvis referatet nævner et",
+        "tema: Kvalitet og udvikling",
+        "Mødets tema",
+    ),
+    Field("tags", Kind.TEXT_LIST, False, "emneord", "tags: [frafald, oplæringsvejledning]", "Emneord"),
     Field(
         "temaer",
         Kind.ITEM_THEMES,
         False,
         "sitets temaer pr. dagsordenspunkt: punktets nummer og en liste af temaernes kortnavne",
-        "temaer:\n  3: [oplaeringsvejledning]\n  7: [frafald-og-gennemfoersel, overgange]",
+        "temaer:\n  - punkt: 3\n    temaer: [oplaeringsvejledning]\n  - punkt: 7\n"
+        "    temaer: [frafald-og-gennemfoersel, overgange]",
+        "Temaer pr. punkt",
     ),
     Field(
         "godkendt",
@@ -131,6 +179,7 @@ COMMITTEE_FIELDS: tuple[Field, ...] = (
         False,
         "planlagte møder med dato, tid og sted",
         "moededatoer:\n  - dato: 2025-03-10\n    tid: 9.00–12.00\n    sted: Holstebro",
+        "Planlagte møder",
     ),
     Field(
         "faste_punkter",
@@ -138,6 +187,25 @@ COMMITTEE_FIELDS: tuple[Field, ...] = (
         False,
         "de dagsordenspunkter, hvert møde har; et nyt referat starter med dem",
         "faste_punkter:\n  - Godkendelse af dagsorden\n  - Eventuelt",
+    ),
+    Field(
+        "kilde",
+        Kind.TEXT,
+        False,
+        "hvor mødedatoerne og de faste punkter kommer fra",
+        "kilde: Datoerne er fra referatet af mødet 16. september 2024.",
+    ),
+)
+
+ITEM_THEME_FIELDS: tuple[Field, ...] = (
+    Field("punkt", Kind.NUMBER, True, "dagsordenspunktets nummer", "punkt: 3"),
+    Field(
+        "temaer",
+        Kind.TEXT_LIST,
+        True,
+        "temaernes kortnavne (filnavnene i content/temaer/)",
+        "temaer: [oplaeringsvejledning]",
+        choices=Choices.THEMES,
     ),
 )
 
@@ -150,13 +218,15 @@ PLANNED_FIELDS: tuple[Field, ...] = (
 
 PAGE_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "sidens overskrift", "titel: Om Praktikviden"),
-    Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Hvad sitet er."),
+    Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Hvad sitet er.", "Resumé"),
     Field(
         "type",
         Kind.TEXT,
         False,
         "sidens type: side (standard), rapport, pilotprojekt eller guide",
         "type: rapport",
+        "Sidetype",
+        Choices.PAGE_TYPES,
     ),
     Field(
         "rapport",
@@ -164,10 +234,11 @@ PAGE_FIELDS: tuple[Field, ...] = (
         False,
         "rapportens kortnavn (mappen i content/rapporter/), hvis siden er et kapitel i en rapport",
         "rapport: oplaeringsvejleder-amu",
+        choices=Choices.REPORTS,
     ),
     Field(
         "kapitel",
-        Kind.TEXT,
+        Kind.NUMBER,
         False,
         "kapitlets nummer i guiden eller rapporten; kapitlerne vises i nummerorden",
         "kapitel: 2",
@@ -178,8 +249,16 @@ PAGE_FIELDS: tuple[Field, ...] = (
         False,
         "hvem et guidekapitel er til (kun for type: guide)",
         "roller: [elev, vejleder]",
+        choices=Choices.ROLES,
     ),
-    Field("temaer", Kind.TEXT_LIST, False, "sidens temaer (kortnavne)", "temaer: [frafald-og-gennemfoersel]"),
+    Field(
+        "temaer",
+        Kind.TEXT_LIST,
+        False,
+        "sidens temaer (kortnavne)",
+        "temaer: [frafald-og-gennemfoersel]",
+        choices=Choices.THEMES,
+    ),
 )
 
 REPORT_FIELDS: tuple[Field, ...] = (
@@ -191,13 +270,14 @@ REPORT_FIELDS: tuple[Field, ...] = (
         "hvem der har skrevet eller udgivet rapporten",
         "udgiver: Nationalt Center for Erhvervspædagogik (NCE) for FEVU",
     ),
-    Field("aar", Kind.TEXT, True, "udgivelsesåret, som kilden viser det", "aar: '2023'"),
+    Field("aar", Kind.TEXT, True, "udgivelsesåret, som kilden viser det", "aar: '2023'", "År"),
     Field(
         "kilde_dokument",
         Kind.TEXT,
         True,
         "kildedokumentets nummer, som teksten er overført fra",
         "kilde_dokument: '004'",
+        "Kildedokument",
     ),
     Field(
         "kilde",
@@ -206,8 +286,17 @@ REPORT_FIELDS: tuple[Field, ...] = (
         "hvordan teksten er overført, og hvad der er rettet",
         "kilde: Teksten er overført ordret fra rapportens PDF.",
     ),
-    Field("resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Eftersynet af ..."),
-    Field("temaer", Kind.TEXT_LIST, False, "rapportens temaer (kortnavne)", "temaer: [oplaeringsvejledning]"),
+    Field(
+        "resume", Kind.TEXT, False, "kort beskrivelse til oversigter", "resume: Eftersynet af ...", "Resumé"
+    ),
+    Field(
+        "temaer",
+        Kind.TEXT_LIST,
+        False,
+        "rapportens temaer (kortnavne)",
+        "temaer: [oplaeringsvejledning]",
+        choices=Choices.THEMES,
+    ),
 )
 
 THEME_FIELDS: tuple[Field, ...] = (
@@ -243,7 +332,14 @@ DATASET_FIELDS: tuple[Field, ...] = (
         "beskrivelse", Kind.TEXT, False, "en eller to sætninger om tabellen", "beskrivelse: Antal deltagere."
     ),
     Field("kilde", Kind.TEXT, True, "hvor tallene kommer fra", "kilde: NCE for FEVU, bilag 2.1"),
-    Field("kilde_dokument", Kind.TEXT, False, "kildedokumentets nummer", "kilde_dokument: '004'"),
+    Field(
+        "kilde_dokument",
+        Kind.TEXT,
+        False,
+        "kildedokumentets nummer",
+        "kilde_dokument: '004'",
+        "Kildedokument",
+    ),
     Field(
         "trukket",
         Kind.TEXT,
@@ -258,13 +354,34 @@ DATASET_FIELDS: tuple[Field, ...] = (
         "kolonnerne med navn, type og evt. enhed",
         "kolonner:\n  - navn: '2017'\n    type: heltal",
     ),
-    Field("total_raekke", Kind.TEXT, False, "'true', hvis sidste række er en total", "total_raekke: true"),
+    Field(
+        "total_raekke",
+        Kind.BOOLEAN,
+        False,
+        "'true', hvis sidste række er en total",
+        "total_raekke: true",
+        "Totalrække",
+    ),
     Field("noter", Kind.TEXT_LIST, False, "fodnoter og bemærkninger", "noter:\n  - 1) Tal fra 2019."),
-    Field("diagram", Kind.TEXT, False, "'linje' eller 'soejle' for et diagram over årene", "diagram: linje"),
+    Field(
+        "diagram",
+        Kind.TEXT,
+        False,
+        "'linje' eller 'soejle' for et diagram over årene",
+        "diagram: linje",
+        choices=Choices.CHARTS,
+    ),
 )
 
 COLUMN_FIELDS: tuple[Field, ...] = (
     Field("navn", Kind.TEXT, True, "kolonnens overskrift præcis som i CSV-filen", "navn: '2017'"),
-    Field("type", Kind.TEXT, True, "tekst, heltal, decimal eller procent", "type: heltal"),
+    Field(
+        "type",
+        Kind.TEXT,
+        True,
+        "tekst, heltal, decimal eller procent",
+        "type: heltal",
+        choices=Choices.COLUMN_TYPES,
+    ),
     Field("enhed", Kind.TEXT, False, "enhed, fx deltagere", "enhed: deltagere"),
 )

@@ -6,7 +6,14 @@ import dataclasses
 from collections.abc import Collection
 
 from .agenda import Render, parse_agenda
-from .fields import COMMITTEE_FIELDS, GUIDE_ROLES, MEETING_FIELDS, PLANNED_FIELDS, THEME_FIELDS
+from .fields import (
+    COMMITTEE_FIELDS,
+    GUIDE_ROLES,
+    ITEM_THEME_FIELDS,
+    MEETING_FIELDS,
+    PLANNED_FIELDS,
+    THEME_FIELDS,
+)
 from .frontmatter import Document, load_yaml, split_front_matter
 from .model import AgendaItem, Committee, Meeting, PlannedMeeting, Theme
 from .problems import Problem
@@ -192,7 +199,10 @@ def theme_list(
     """Read a list of theme slugs at ``path`` (a list or a single slug); report unknown ones."""
     value = doc.data
     for step in path:
-        value = value.get(step) if isinstance(value, dict) else None
+        if isinstance(step, int):
+            value = value[step] if isinstance(value, list) and step < len(value) else None
+        else:
+            value = value.get(step) if isinstance(value, dict) else None
     if value is None:
         return (), []
     slugs = value if isinstance(value, list) else [value]
@@ -214,33 +224,51 @@ def theme_list(
 def _item_themes(
     doc: Document, source: str, items: tuple[AgendaItem, ...], themes: Collection[str]
 ) -> tuple[tuple[AgendaItem, ...], list[Problem]]:
-    """Give each agenda item its themes from the front matter's ``temaer: {N: [slug, ...]}``."""
-    mapping = doc.data.get("temaer")
-    if mapping is None:
+    """Give each agenda item its themes from the front matter's ``temaer`` (``punkt`` and ``temaer``)."""
+    entries = doc.data.get("temaer")
+    if entries is None:
         return items, []
-    if not isinstance(mapping, dict):
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
         return items, [
             Problem(
                 source,
                 doc.line("temaer"),
-                "'temaer' skal have ét punktnummer pr. linje med en liste af temaer.",
-                "skriv fx 'temaer:' og på næste linje '  7: [frafald-og-gennemfoersel]'.",
+                "'temaer' skal være en liste med ét dagsordenspunkt pr. punkt"
+                + (" (ikke '3: [...]', som temaer blev skrevet før)." if isinstance(entries, dict) else "."),
+                "skriv fx 'temaer:', på næste linje '  - punkt: 7' og under den "
+                "'    temaer: [frafald-og-gennemfoersel]'.",
             )
         ]
     numbers = {str(item.number) for item in items}
     problems, by_number = [], {}
-    for key in mapping:
-        if key not in numbers:
+    for index, entry in enumerate(entries):
+        path = ("temaer", index)
+        found = check_keys(doc, ITEM_THEME_FIELDS, path, source, f"tema nr. {index + 1} under 'temaer'")
+        problems += found
+        number = entry.get("punkt")
+        if found or number is None:
+            continue
+        if number not in numbers:
             problems.append(
                 Problem(
                     source,
-                    doc.line("temaer", key),
-                    f"'temaer' nævner punkt {key}, men dagsordenen har ikke et punkt {key}.",
+                    doc.line(*path, "punkt"),
+                    f"'temaer' nævner punkt {number}, men dagsordenen har ikke et punkt {number}.",
                     f"brug et af punktnumrene 1–{len(items)}.",
                 )
             )
             continue
-        by_number[key], found = theme_list(doc, ("temaer", key), source, themes)
+        if number in by_number:
+            problems.append(
+                Problem(
+                    source,
+                    doc.line(*path, "punkt"),
+                    f"'temaer' nævner punkt {number} to gange.",
+                    "skriv alle punktets temaer i én liste under det første 'punkt'.",
+                )
+            )
+            continue
+        by_number[number], found = theme_list(doc, (*path, "temaer"), source, themes)
         problems += found
     tagged = tuple(dataclasses.replace(item, themes=by_number.get(str(item.number), ())) for item in items)
     return tagged, problems

@@ -64,10 +64,10 @@ CASES = {
         "    Ret: mente du 'rapport'? skriv en af: side, rapport, pilotprojekt, guide.",
     ],
     "meeting_unknown_theme": [
-        "content/referater/2024-09-16-luu-test.md:28: temaet 'frafal' findes ikke.\n"
+        "content/referater/2024-09-16-luu-test.md:29: temaet 'frafal' findes ikke.\n"
         "    Ret: mente du 'frafald'? Kendte temaer: frafald; et nyt tema oprettes som "
         "content/temaer/frafal.yml.",
-        "content/referater/2024-09-16-luu-test.md:29: 'temaer' nævner punkt 4, men dagsordenen har "
+        "content/referater/2024-09-16-luu-test.md:30: 'temaer' nævner punkt 4, men dagsordenen har "
         "ikke et punkt 4.\n    Ret: brug et af punktnumrene 1–3.",
     ],
     "guide_bad_chapter": [
