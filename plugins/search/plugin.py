@@ -8,15 +8,14 @@ Python API: no download, no Node.
 from __future__ import annotations
 
 import asyncio
-import gzip
 import json
 import logging
 import os
 import queue
 import shutil
-import tempfile
 import weakref
 from concurrent.futures import ThreadPoolExecutor
+from fnmatch import fnmatch
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -25,15 +24,23 @@ from pelican.generators import Generator
 
 from plugins.kb.build import BuildSuperseded, setting
 from plugins.kb.cache import ContentCache, digest
+from plugins.kb.scratch import new_folder, remove_left_over
 from plugins.kb.searchterms import search_terms
 from plugins.minutes.fingerprint import CODE_VERSION
 
+from .integrity import library, unwritten
 from .parts import MAIN_PART, PARTS_FILE, UNUSED, UNUSED_IN_PARTS, Part, glob_of, plan_parts
 from .stable import stabilise
 
 log = logging.getLogger(__name__)
 
 INDEX_DIR = "pagefind"
+# The indexer's own folders, beside the site (plugins/kb/scratch.py).
+WORK_PREFIX = f".{INDEX_DIR}-ny-"
+# How often Pagefind indexes the same pages before the build gives up on a whole index.
+ATTEMPTS = 3
+
+Pages = list[str] | tuple[str, ...]
 
 
 def add_filters(generator) -> None:
@@ -49,8 +56,9 @@ class _Indexer:
     other page as the main index. A part whose pages are the same as in an earlier build is taken
     from the build's cache instead.
 
-    Pagefind writes into a folder of the indexer's own beside the site, moved into the site when the
-    index is whole; a build that stops leaves the site alone, and the indexer removes its folder.
+    Pagefind writes into a folder of the indexer's own beside the site, moved into the site when
+    every file of the index is checked whole (integrity.py); a build that stops leaves the site
+    alone, and the indexer removes its folder; one that is killed leaves it to the next indexer.
     """
 
     def __init__(self, site: Path, parts: list[Part], cache: ContentCache | None):
@@ -58,7 +66,8 @@ class _Indexer:
         self.indexed = {page for part in parts for page in part.pages}
         self._site = site
         self._cache = cache
-        self._folder = Path(tempfile.mkdtemp(prefix=f".{INDEX_DIR}-ny-", dir=site.parent))
+        remove_left_over(site.parent, WORK_PREFIX)  # the folders of indexers whose build was killed
+        self._folder = new_folder(site.parent, WORK_PREFIX)
         self._rest: queue.Queue[list[str] | None] = queue.Queue()
         self._abandoned = False
         thread = ThreadPoolExecutor(max_workers=1)
@@ -81,31 +90,20 @@ class _Indexer:
             shutil.rmtree(self._folder, ignore_errors=True)
             raise
 
-    async def _index(self, target: Path, pages: list[str] | tuple[str, ...], unused: tuple[str, ...]) -> int:
+    async def _index(self, target: Path, pages: Pages, unused: tuple[str, ...]) -> int:
         """Index ``pages`` into ``target``, or take the index of the same pages from the cache; count them."""
         key = None
         if self._cache is not None:
             key = digest("soegeindeks", CODE_VERSION, *(part for page in pages for part in self._page(page)))
             found = self._cache.get(key)
-            if found is not None:
+            if _cached_index(found):
                 count, files = found
-                for name, data in files.items():
-                    (target / name).parent.mkdir(parents=True, exist_ok=True)
-                    (target / name).write_bytes(data)
-                return count
-        for _attempt in (1, 2):
-            async with PagefindIndex(config=IndexConfig(output_path=str(target))) as index:
-                count = (await index.add_directory(str(self._site), glob=glob_of(pages)))["page_count"]
-            if _written_whole(target):
-                break
-            # Pagefind's service can be stopped before its last writes reach the disk; index again.
-            log.warning("Søgeindekset blev ikke skrevet helt (%s); det bygges igen.", target.name)
-            shutil.rmtree(target, ignore_errors=True)
-        else:
-            raise _Unwritten(target.name)
-        for pattern in unused:
-            for path in target.glob(pattern):
-                path.unlink()
+                _write_files(target, files)
+                _write_files(target, await _library_of(unused))
+                if not unwritten(target, unused):
+                    return count
+                log.warning("Søgeindekset i mellemlageret var ikke helt (%s); det bygges igen.", target.name)
+        count = await self._run_pagefind(target, pages, unused)
         stabilise(target)
         if key is not None:
             files = target.rglob("*")
@@ -113,6 +111,23 @@ class _Indexer:
                 key, (count, {f.relative_to(target).as_posix(): f.read_bytes() for f in files if f.is_file()})
             )
         return count
+
+    async def _run_pagefind(self, target: Path, pages: Pages, unused: tuple[str, ...]) -> int:
+        """Index ``pages`` with Pagefind into ``target`` until every file is whole (integrity.py)."""
+        for _attempt in range(ATTEMPTS):
+            # Never into a folder written before: Pagefind keeps a hashed file it finds, whole or not.
+            shutil.rmtree(target, ignore_errors=True)
+            async with PagefindIndex(config=IndexConfig(output_path=str(target))) as index:
+                count = (await index.add_directory(str(self._site), glob=glob_of(pages)))["page_count"]
+            for pattern in unused:
+                for path in target.glob(pattern):
+                    path.unlink()
+            _write_files(target, await _library_of(unused))  # Pagefind's own copy, not what reached the disk
+            cut = unwritten(target, unused)
+            if not cut:
+                return count
+            log.warning("Søgeindekset blev ikke skrevet helt (%s: %s); det bygges igen.", target.name, cut[0])
+        raise _Unwritten(target.name)
 
     def _page(self, page: str) -> tuple[str, bytes]:
         return page, (self._site / page).read_bytes()
@@ -157,19 +172,34 @@ class _Abandoned(Exception):
 
 
 class _Unwritten(Exception):
-    """Pagefind did not write a whole index twice in a row."""
+    """Pagefind did not write a whole index ATTEMPTS times in a row."""
 
 
-def _written_whole(index_dir: Path) -> bool:
-    """Whether every index file Pagefind wrote is complete: the entry file and the gzip files parse."""
-    try:
-        json.loads((index_dir / "pagefind-entry.json").read_text(encoding="utf-8"))
-        for path in index_dir.rglob("*"):
-            if path.suffix.startswith(".pf_") or path.suffix == ".pagefind":
-                gzip.decompress(path.read_bytes())
-    except (OSError, ValueError, EOFError):
-        return False
-    return True
+async def _library_of(unused: tuple[str, ...]) -> dict[str, bytes]:
+    """The library files an index keeps, from Pagefind's own copy (integrity.py)."""
+    own = await asyncio.to_thread(library)
+    return {name: data for name, data in own.items() if not any(fnmatch(name, pattern) for pattern in unused)}
+
+
+def _cached_index(found) -> bool:
+    """Whether a cache entry is an index as :meth:`_Indexer._index` keeps one: (count, {name: bytes})."""
+    return (
+        isinstance(found, tuple)
+        and len(found) == 2
+        and isinstance(found[0], int)
+        and isinstance(found[1], dict)
+        and all(isinstance(name, str) and isinstance(data, bytes) for name, data in found[1].items())
+    )
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` (by path inside ``folder``), each under a new name first, then renamed over."""
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pending = path.with_name(f".{path.name}.ny")
+        pending.write_bytes(data)
+        os.replace(pending, path)
 
 
 class SearchIndexGenerator(Generator):

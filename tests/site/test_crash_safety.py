@@ -1,0 +1,157 @@
+"""A build killed at any moment leaves output/ as it was; the next build tidies up and equals a clean one.
+
+Builds run as processes of their own (``site.build`` with the content cache, as ``praktikviden
+build`` runs it) on a small fixture site, and are killed with SIGKILL after a spread of delays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pagefind.index import PagefindIndex
+
+from praktikviden import site
+from tests.conftest import FIXTURES, ROOT, site_settings
+
+EPOCH = "1732000000"
+MINUTES = "content/referater/2024-09-16-luu-test.md"
+# One build, as the command line runs it: content, output and cache folders as arguments.
+BUILD = """
+import sys
+from pathlib import Path
+from praktikviden import site
+content, output, data, cache = sys.argv[1:]
+settings = site.load_settings(site.PUBLISH_CONF, PATH=content, OUTPUT_PATH=output, KB_DATA_PATH=data)
+site.build(site.with_cache(settings, Path(cache)) if cache else settings)
+"""
+KILLS = 12
+# Our own names beside the output folder and in the cache (praktikviden/site.py, plugins/search, plugins/kb).
+OURS = (".out-ny-", ".out-gammel", ".pagefind-ny-")
+
+
+def _site(workdir: Path, **overrides) -> dict:
+    """The settings of the fixture site of one minutes file (copied to ``workdir``), with no datasets."""
+    (workdir / "data").mkdir(parents=True)
+    settings = site_settings(
+        FIXTURES / "link_broken" / "content", workdir, KB_DATA_PATH=str(workdir / "data"), **overrides
+    )
+    (workdir / "content" / "sider" / "frafald.md").unlink()  # the page with the fixture's broken link
+    return settings
+
+
+@pytest.fixture
+def workdir(tmp_path) -> Path:
+    """The fixture site, copied (see _site)."""
+    _site(tmp_path)
+    return tmp_path
+
+
+def _start(workdir: Path, output: str, cache: str = "cache") -> subprocess.Popen:
+    args = [
+        str(workdir / "content"),
+        str(workdir / output),
+        str(workdir / "data"),
+        cache and str(workdir / cache),
+    ]
+    return subprocess.Popen(
+        [sys.executable, "-c", BUILD, *args],
+        cwd=ROOT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its Pagefind service too, to wait for
+    )
+
+
+def _build(workdir: Path, output: str, cache: str = "cache") -> float:
+    """Build to the end in a process of its own; return how long it took."""
+    started = time.monotonic()
+    process = _start(workdir, output, cache)
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 0, errors.decode()
+    return time.monotonic() - started
+
+
+def _kill(process: subprocess.Popen) -> None:
+    """SIGKILL the build (not its helpers), then wait until the helpers it left have ended too."""
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    raise AssertionError("a killed build's helper processes did not end")
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    """Every file and folder under ``folder``: a digest of each file's bytes, "dir" for a folder."""
+    if not folder.exists():
+        return {}
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        if path.is_file()
+        else "dir"
+        for path in sorted(folder.rglob("*"))
+    }
+
+
+def _leftovers(workdir: Path) -> list[str]:
+    beside = [path.name for path in workdir.iterdir() if path.name.startswith(OURS)]
+    pending = [path.name for path in (workdir / "cache").glob("*/.ny-*")]
+    return beside + pending
+
+
+def test_a_killed_build_leaves_the_output_and_the_next_build_is_a_clean_one(workdir):
+    _build(workdir, "out")
+    first = _tree(workdir / "out")
+    minutes = workdir / MINUTES
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("Status fra AMU", "Nyt fra AMU"))
+    took = _build(workdir, "clean", cache="")  # what the next build must give, made without a cache
+    clean = _tree(workdir / "clean")
+    assert clean != first and any(name.startswith("pagefind/") for name in clean)
+
+    left_behind = 0
+    for kill in range(KILLS):
+        before = _tree(workdir / "out")
+        process = _start(workdir, "out")
+        time.sleep(took * (0.2 + 0.9 * kill / (KILLS - 1)))  # from reading the content to swapping
+        _kill(process)
+        after = _tree(workdir / "out")
+        assert after in (before, clean), f"killed after {kill}: output/ is neither the old nor the new site"
+        left_behind += bool(_leftovers(workdir))
+    assert left_behind, "no build was killed midway: the delays missed"
+
+    _build(workdir, "out")
+    assert _tree(workdir / "out") == clean
+    assert _leftovers(workdir) == []
+
+
+def test_an_index_file_pagefind_cut_short_is_written_again(tmp_path, monkeypatch):
+    """Pagefind's service may be stopped before its last write lands (plugins/search/integrity.py)."""
+    expected = _tree(site.build(_site(tmp_path / "clean", SOURCE_DATE_EPOCH=EPOCH)))
+    real_exit = PagefindIndex.__aexit__
+    runs = []
+
+    async def cut_short(self, *args):
+        await real_exit(self, *args)
+        runs.append(self._config["output_path"])
+        if len(runs) == 1:  # the first index: a file cut at 32 KiB and one left empty, as seen
+            written = Path(self._config["output_path"])
+            worker = written / "pagefind-worker.js"
+            worker.write_bytes(worker.read_bytes()[:32768])
+            next(written.glob("fragment/*.pf_fragment")).write_bytes(b"")
+
+    monkeypatch.setattr(PagefindIndex, "__aexit__", cut_short)
+    settings = site.with_cache(_site(tmp_path / "cut", SOURCE_DATE_EPOCH=EPOCH), tmp_path / "cut" / "cache")
+    assert _tree(site.build(settings)) == expected
+    assert len(runs) == 2 and runs[0] == runs[1]
