@@ -19,12 +19,13 @@ import asyncio
 import functools
 import gzip
 import json
+import tempfile
 import zlib
 from fnmatch import fnmatch
 from pathlib import Path
 
 import cbor2
-from pagefind.index import PagefindIndex
+from pagefind.index import IndexConfig, PagefindIndex
 
 ENTRY = "pagefind-entry.json"
 SIGNATURE = b"pagefind_dcd"
@@ -38,8 +39,10 @@ def library() -> dict[str, bytes]:
 
 
 async def _library() -> dict[str, bytes]:
-    async with PagefindIndex() as index:
-        files = await index.get_files()
+    # Leaving the block writes the (empty) index: into a folder of its own, never the working folder.
+    with tempfile.TemporaryDirectory(prefix="pagefind-bibliotek-") as scratch:
+        async with PagefindIndex(IndexConfig(output_path=scratch)) as index:
+            files = await index.get_files()
     return {file["path"]: file["content"] for file in files if file["path"] != ENTRY}
 
 
