@@ -1,4 +1,4 @@
-"""The editors' command line: ``praktikviden check | new referat | import | serve | build``, in Danish."""
+"""The editors' command line, in Danish: ``praktikviden check | new | import | format | serve | build``."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ from pathlib import Path
 from pelican.log import init as init_logging
 
 from plugins.kb.build import BuildSuperseded
+from plugins.kb.canonical import canonical_text
+from plugins.kb.kinds import editor_files, kind_of
 from plugins.kb.problems import ContentError, with_fix
 from plugins.kb.template import minutes_file_name, minutes_template
+from plugins.kb.textfile import read_text
 from plugins.kb.values import suggest
 from plugins.minutes.plugin import read_committees
 from plugins.minutes.reader import MINUTES_DIR
@@ -97,6 +100,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     imports.set_defaults(run=run_import)
 
+    fmt = commands.add_parser(
+        "format",
+        help="skriv metadata i den faste form, som browser-redigeringen også skriver",
+        description="Skriver metadata i referater, sider, udvalg, temaer, rapporter og tabeller i den "
+        "faste form (felternes rækkefølge, anførselstegn kun hvor de skal bruges), så en ændring i "
+        "browseren kun ændrer sin egen linje. Ingen værdi ændres; teksten under metadata røres ikke.",
+    )
+    fmt.add_argument("filer", nargs="*", metavar="FIL", help="filerne (standard: alle)")
+    fmt.add_argument(
+        "--tjek", action="store_true", help="skriv intet; vis kun de filer, der ikke er i formen"
+    )
+    fmt.set_defaults(run=run_format)
+
     serve = commands.add_parser(
         "serve",
         help="forhåndsvis sitet; siden opdateres, når du gemmer",
@@ -151,6 +167,43 @@ def run_new_minutes(args) -> int:
     path.write_text(minutes_template(committee, date), encoding="utf-8")
     print(f"Oprettet: {shown}\nUdfyld de tomme felter, og kør 'praktikviden check'.")
     return 0
+
+
+def run_format(args) -> int:
+    """Write editors' files in the canonical form; 1 if a file can't be read or (--tjek) isn't in it."""
+    names = [_relative(Path(name)) for name in args.filer] or editor_files(site.ROOT)
+    failed, changed = 0, []
+    for name in names:
+        kind = kind_of(name or "")
+        if kind is None:
+            print(f"{name}: er ikke en fil med metadata, som sitet læser; intet er ændret.", file=sys.stderr)
+            failed += 1
+            continue
+        path = site.ROOT / name
+        text, problems = read_text(path, name)
+        written = None
+        if text is not None:
+            written, problems = canonical_text(text, name, kind.fields, kind.markdown)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        failed += bool(problems)
+        if written is not None and written != text:
+            changed.append(name)
+            if not args.tjek:
+                temporary = path.with_name(f".{path.name}.ny")
+                temporary.write_text(written, encoding="utf-8", newline="\n")
+                os.replace(temporary, path)
+    verb = "er ikke i den faste form" if args.tjek else "er skrevet i den faste form"
+    print("\n".join(f"{name} {verb}." for name in changed) or "Alle filer er i den faste form.")
+    return 1 if failed or (args.tjek and changed) else 0
+
+
+def _relative(path: Path) -> str | None:
+    """``path`` relative to the repository, with '/', or None if it is outside it."""
+    try:
+        return path.resolve().relative_to(site.ROOT).as_posix()
+    except ValueError:
+        return None
 
 
 def run_import(args) -> int:
