@@ -25,8 +25,9 @@ from .word_document import word_text
 
 # The largest file read; minutes run to a few MB, an attached report with pictures to some tens.
 MAX_FILE_MB = 50
-# The most text read from one file: a 20-page PDF of minutes has about 60,000 characters.
-MAX_TEXT_CHARACTERS = 5_000_000
+# The most text read from one file: a 20-page PDF of minutes has about 60,000 characters; joining
+# the lines of one long paragraph of 1,000,000 characters takes about 2 s (benchmarks/RESULTS.md).
+MAX_TEXT_CHARACTERS = 1_000_000
 # A page with less text than this is taken to have no text layer (a scan).
 _MIN_TEXT_PER_PAGE = 20
 

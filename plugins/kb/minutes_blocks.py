@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .minutes_text import SENTENCE_END, join_line, link_urls, paragraphs
+from .minutes_text import SENTENCE_END, ends_sentence, join_line, link_urls, paragraphs
 
 # Bullets as Word writes them (and as the Symbol font's bullet comes out of a PDF: U+F0B7).
 BULLETS = {"•": 0, "\uf0b7": 0, "●": 0, "-": 0, "–": 0, "*": 0, "o": 1, "◦": 1, "▪": 2, "■": 2, "§": 2}
@@ -76,7 +76,7 @@ def markdown(lines: list[tuple[int, str]], width: int, label: str | None) -> lis
             if out and _other_list(out[-1], prefix, indent):
                 out.append("")  # a numbered list after a bulleted one (or the other way) is a new list
             entry[:] = [prefix, found["text"].strip()]
-        elif entry and (full or not (new_sentence and (blank or SENTENCE_END.search(entry[1])))):
+        elif entry and (full or not (new_sentence and (blank or ends_sentence(entry[1])))):
             entry[1] = join_line(entry[1], stripped)  # the list item goes on (the line before was full)
         else:
             if entry:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 URL_END = re.compile(r"(?:https?://|www\.)\S*$")
+# How much of the end of a text join_line looks at.
+_TAIL = 2000
 SENTENCE_END = re.compile(r"[.!?:]\)?[\"”]?$")
 
 
@@ -30,7 +32,7 @@ def paragraphs(lines: list[tuple[int, str]], width: int) -> list[str]:
         stripped = line.strip()
         if not stripped:
             continue
-        if current and (previous_full or not SENTENCE_END.search(current) or stripped[:1].islower()):
+        if current and (previous_full or not ends_sentence(current) or stripped[:1].islower()):
             current = join_line(current, stripped)
         else:
             if current:
@@ -43,7 +45,21 @@ def paragraphs(lines: list[tuple[int, str]], width: int) -> list[str]:
 
 
 def join_line(text: str, line: str) -> str:
-    """Join a printed line to the text before it, undoing the line-end hyphen a page made."""
+    """Join a printed line to the text before it, undoing the line-end hyphen a page made.
+
+    Only the end of ``text`` is looked at (``_TAIL`` characters: a web address longer than that is
+    taken for words), so that joining a long paragraph's lines one by one takes no time in proportion
+    to its square.
+    """
+    return text[:-_TAIL] + _joined_end(text[-_TAIL:], line)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence ("… godkendt.", "(se bilag)."), looking only at its end."""
+    return bool(SENTENCE_END.search(text[-8:]))
+
+
+def _joined_end(text: str, line: str) -> str:
     if URL_END.search(text) and (text.endswith(("-", "/", "_", ".")) or not line[:1].isupper()):
         return text + line  # a web address broken over two lines
     if text.endswith("-") and line[:1].islower():

@@ -1,9 +1,10 @@
 """The text of a Word file (.docx) as the document shows it, checked against a zip bomb first.
 
 A Word file is a zip archive of XML parts. Before python-docx parses it, :func:`check_package`
-refuses an archive that unpacks to more than ``MAX_UNPACKED_MB`` in all, or one of whose large parts
-is packed more than ``MAX_RATIO`` times tighter than Word packs text, and reads every part with a cap,
-so a part that says it is small and is not stops the reading too (zipfile finds its checksum wrong).
+refuses an archive that unpacks to more than ``MAX_UNPACKED_MB`` in all, an XML part over
+``MAX_XML_MB``, or a large part packed more than ``MAX_RATIO`` times tighter than Word packs text,
+and reads every part with a cap, so a part that says it is small and is not stops the reading too
+(zipfile finds its checksum wrong).
 
 The text is read from the XML, not from python-docx's ``paragraph.text``, which leaves out text in
 tracked insertions (``w:ins``), simple fields (``w:fldSimple``), content controls inside a line
@@ -26,6 +27,9 @@ MAX_UNPACKED_MB = 100
 # A part larger than 1 MB may unpack to at most this many times its packed size; Word's own XML
 # packs 5 to 20 times, a zip bomb's runs of zeros a thousand times.
 MAX_RATIO = 100
+# One XML part (the text is word/document.xml) unpacks to at most this: python-docx holds it as a tree
+# of about ten times its size, and a 300-page document's is about 5 MB.
+MAX_XML_MB = 20
 MAX_PARTS = 10_000
 _RATIO_FROM = 1024 * 1024
 
@@ -37,6 +41,7 @@ _NS = {"w": _W[1:-1]}
 _HIDDEN = {_W + tag for tag in ("del", "moveFrom", "pPr", "rPr", "instrText", "delText", "fldData")}
 _HIDDEN.add(_MC + "Fallback")
 _CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_MAX_STYLE_DEPTH = 50  # styles based on styles
 _TRACKED = tuple(_W + tag for tag in ("ins", "del", "moveFrom", "moveTo"))
 
 
@@ -62,6 +67,11 @@ def check_package(path: Path) -> None:
         if sum(member.file_size for member in members) > limit:
             raise TooLarge(f"{too_large}.")
         for member in members:
+            if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_MB * 1024 * 1024:
+                raise TooLarge(
+                    f"delen '{member.filename}' af Word-filen fylder {member.file_size // 1024 // 1024} MB, "
+                    f"når den pakkes ud; der læses højst {MAX_XML_MB} MB."
+                )
             if member.file_size > _RATIO_FROM and member.file_size > MAX_RATIO * max(member.compress_size, 1):
                 raise TooLarge(
                     f"delen '{member.filename}' af Word-filen er pakket mere end {MAX_RATIO} gange sammen; "
@@ -99,6 +109,14 @@ class _Reader:
         self.document = document
         self.markdown = markdown
         self.numbering = _Numbering(document)
+        self.chains: dict[str | None, tuple] = {}
+
+    def style_chain(self, paragraph) -> tuple:
+        """The paragraph's chain of styles, looked up once per style (python-docx searches each time)."""
+        style_id = paragraph._p.style
+        if style_id not in self.chains:
+            self.chains[style_id] = _style_chain(paragraph)
+        return self.chains[style_id]
 
     def blocks(self, container) -> list[str | None]:
         from docx.text.paragraph import Paragraph
@@ -111,11 +129,15 @@ class _Reader:
                 if text:
                     paragraph = Paragraph(child, self.document)
                     label, indent = self.numbering.label(paragraph)
-                    level = _heading_level(paragraph) if self.markdown else None
+                    chain = self.style_chain(paragraph)
+                    level = _heading_level(paragraph, chain) if self.markdown else None
                     if level:
                         lines += ["#" * level + " " + label + text, ""]
                     else:
-                        lines += [" " * round(_left_indent(paragraph, indent) / 180) + label + text, ""]
+                        lines += [
+                            " " * round(_left_indent(paragraph, chain, indent) / 180) + label + text,
+                            "",
+                        ]
                 for box in boxes:
                     lines += self.blocks(box)
             else:
@@ -218,16 +240,19 @@ def _body_blocks(element):
             yield child
 
 
-def _style_chain(paragraph):
-    style = paragraph.style
-    while style is not None:
-        yield style
+def _style_chain(paragraph) -> tuple:
+    """The paragraph's style and the styles it is based on; a style based on itself ends the chain."""
+    chain, seen, style = [], set(), paragraph.style
+    while style is not None and style.style_id not in seen and len(chain) < _MAX_STYLE_DEPTH:
+        chain.append(style)
+        seen.add(style.style_id)
         style = style.base_style
+    return tuple(chain)
 
 
-def _heading_level(paragraph) -> int | None:
+def _heading_level(paragraph, chain: tuple) -> int | None:
     """1 for a "Heading 1" paragraph (or one of its outline level), 2 for "Heading 2" …; None if none."""
-    elements = [paragraph._p, *(style.element for style in _style_chain(paragraph))]
+    elements = [paragraph._p, *(style.element for style in chain)]
     for element in elements:
         found = element.find("w:pPr/w:outlineLvl", _NS)
         if found is not None:
@@ -236,13 +261,13 @@ def _heading_level(paragraph) -> int | None:
     return None
 
 
-def _left_indent(paragraph, numbering_indent: int | None) -> int:
+def _left_indent(paragraph, chain: tuple, numbering_indent: int | None) -> int:
     """The paragraph's left indentation in twips: its own, else its list level's, else its style's."""
     if paragraph.paragraph_format.left_indent is not None:
         return paragraph.paragraph_format.left_indent.twips
     if numbering_indent is not None:
         return numbering_indent
-    for style in _style_chain(paragraph):
+    for style in chain:
         if style.paragraph_format.left_indent is not None:
             return style.paragraph_format.left_indent.twips
     return 0
