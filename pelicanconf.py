@@ -36,6 +36,7 @@ PLUGINS = [
     "plugins.themes",
     "plugins.guide",
     "plugins.reports",
+    "plugins.admin",
     "plugins.search",
 ]
 
@@ -115,6 +116,10 @@ FEED_MAX_ITEMS = 50
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# The browser editor at /admin/ edits this checkout through decap-server on 127.0.0.1 (./run cms);
+# publishconf.py points it at the GitHub repository instead.
+KB_CMS_LOCAL = True
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

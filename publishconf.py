@@ -16,3 +16,9 @@ SITE_ADDRESS = os.environ.get("SITE_ADDRESS", "https://praktikviden.dk")
 # (RELATIVE_URLS).
 SITEURL = SITE_ADDRESS
 FEED_DOMAIN = SITE_ADDRESS
+
+# The browser editor saves to this GitHub repository through pull requests (docs/redigering.md).
+# GitHub Actions sets GITHUB_REPOSITORY; CMS_AUTH_URL is the sign-in (OAuth) service's address.
+KB_CMS_LOCAL = False
+KB_CMS_REPO = os.environ.get("CMS_REPO") or os.environ.get("GITHUB_REPOSITORY", "")
+KB_CMS_AUTH_URL = os.environ.get("CMS_AUTH_URL") or None

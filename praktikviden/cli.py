@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.log import init as init_logging
 
-from plugins.kb.build import BuildSuperseded
+from plugins.kb.build import BuildSuperseded, setting
 from plugins.kb.canonical import canonical_text
 from plugins.kb.kinds import editor_files, kind_of
 from plugins.kb.problems import ContentError, with_fix
@@ -28,6 +28,7 @@ from plugins.minutes.plugin import read_committees
 from plugins.minutes.reader import MINUTES_DIR
 
 from . import site
+from .editor_server import EditorServerMissing, editor_server
 
 LIVE_RELOAD_SCRIPT = Path(__file__).with_name("livereload.js")
 
@@ -117,7 +118,8 @@ def _parser() -> argparse.ArgumentParser:
         "serve",
         help="forhåndsvis sitet; siden opdateres, når du gemmer",
         description="Bygger sitet og viser det på http://localhost:8000. Når du gemmer en fil, bygges "
-        "sitet igen, og siden i browseren opdateres af sig selv. Fejl vises i terminalen og i browseren.",
+        "sitet igen, og siden i browseren opdateres af sig selv. Fejl vises i terminalen og i browseren. "
+        "På http://localhost:8000/admin/ kan du redigere i browseren; det gemmes i filerne her.",
     )
     serve.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
     serve.set_defaults(run=run_serve)
@@ -250,8 +252,14 @@ def _fix_build_time() -> None:
 def run_serve(args) -> int:
     """Build, serve and rebuild on every change until Ctrl+C."""
     settings = site.load_settings(site.PREVIEW_CONF, LIVE_RELOAD=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        preview(settings, args.port)
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(editor_server(site.ROOT, setting(settings, "KB_CMS_LOCAL_PORT")))
+            print(f"Redigér i browseren: http://localhost:{args.port}/admin/ (gemmer i filerne her).")
+        except (EditorServerMissing, TimeoutError, OSError) as error:
+            print(f"Redigering i browseren er ikke startet: {error}", file=sys.stderr)
+        with contextlib.suppress(KeyboardInterrupt):
+            preview(settings, args.port)
     return 0
 
 

@@ -89,12 +89,25 @@ DEFAULTS = {
     # At most this many meeting pages in one part of the search index (plugins/search/parts.py):
     # Pagefind needs about 0.9 MB of memory per page it indexes.
     "KB_SEARCH_PART_PAGES": 500,
+    # The browser editor at /admin/ (plugins/admin, docs/redigering.md): the GitHub repository it
+    # saves to ('owner/name'), its published branch, the address of the sign-in (OAuth) service,
+    # and whether it edits this checkout through decap-server on 127.0.0.1 instead (the preview).
+    "KB_CMS_REPO": "",
+    "KB_CMS_BRANCH": "main",
+    "KB_CMS_AUTH_URL": None,
+    "KB_CMS_LOCAL": False,
+    "KB_CMS_LOCAL_PORT": 8081,
 }
 _TYPES = {
     "KB_BUILD": Build,
     "KB_PARALLEL_MIN": int,
     "KB_DATA_PATH": (str, type(None)),
     "KB_SEARCH_PART_PAGES": int,
+    "KB_CMS_REPO": str,
+    "KB_CMS_BRANCH": str,
+    "KB_CMS_AUTH_URL": (str, type(None)),
+    "KB_CMS_LOCAL": bool,
+    "KB_CMS_LOCAL_PORT": int,
 }
 # Made by the plugins while a build reads its content: not for a site to set.
 MADE_BY_PLUGINS = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")

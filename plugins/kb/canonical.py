@@ -1,6 +1,6 @@
 """The one way metadata is written: the browser editor and the command line write the same bytes.
 
-The browser editor (Decap CMS, theme/static/admin/metadata.js) saves a whole file whenever one value
+The browser editor (Decap CMS, theme/admin/metadata.js) saves a whole file whenever one value
 changes. So that a changed value changes only its own line, every file in the repository is kept
 in the form written here, and the editor's own writer is a line-for-line twin of this module
 (tests/unit/test_canonical.py runs both on every file and compares).

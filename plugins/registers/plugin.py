@@ -210,7 +210,8 @@ def write_sitemap(pelican) -> None:
     pages = sorted(
         path.relative_to(output).as_posix()
         for path in output.rglob("*.html")
-        if path.relative_to(output).parts[0] not in ("theme", "pagefind", "was")
+        # Not pages for readers: the theme's files, the search index, a redirect, the editor.
+        if path.relative_to(output).parts[0] not in ("theme", "pagefind", "was", "admin")
     )
     urls = [f"{address}/{page.removesuffix('index.html')}" for page in pages]
     lines = [

@@ -235,7 +235,8 @@ class SearchIndexGenerator(Generator):
         indexer, self._indexer = self._indexer, None
         site = Path(self.output_path)
         names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
-        rest = sorted(name for name in names if name not in indexer.indexed)
+        # The editor at admin/ is no page for readers: never in the search.
+        rest = sorted(name for name in names if name not in indexer.indexed and not name.startswith("admin/"))
         try:
             pages = indexer.finish(rest, self.settings)
         except _Unwritten as error:

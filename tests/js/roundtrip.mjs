@@ -1,9 +1,9 @@
-// Read each file as the browser editor does and write it back (theme/static/admin/metadata.js with
+// Read each file as the browser editor does and write it back (theme/admin/metadata.js with
 // js-yaml's core schema, as /admin/ loads them). stdin: JSON [{text, order, markdown}]; stdout: JSON
 // [text written back, or {error}]. Used by tests/unit/test_canonical.py.
 import { readFileSync } from "node:fs";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { formats } from "../../theme/static/admin/metadata.js";
+import { formats } from "../../theme/admin/metadata.js";
 
 const format = formats((text) => load(text, { schema: CORE_SCHEMA }));
 const files = JSON.parse(readFileSync(0, "utf8"));

@@ -108,8 +108,8 @@ def test_pdfs_that_cannot_be_read_are_shown_and_linked_but_not_indexed_with_dani
         "PDF-filen har ingen tekst, kun billeder af siderne (den er scannet).\n"
         "    Ret: brug den oprindelige Word-fil, eller lad PDF-filen genkende tekst (OCR) først.",
         f"content/{FOLDER}/tidsplan.pdf: bilaget vises og kan hentes, men søgningen finder ikke dets tekst: "
-        "PDF-filen kan ikke læses (Stream has ended unexpectedly).\n"
-        "    Ret: åbn den og gem den som PDF igen.",
+        "PDF-filen er beskadiget og kan ikke læses.\n"
+        "    Ret: åbn den, og gem den som PDF igen (eller udskriv den til PDF).",
     ]
 
 

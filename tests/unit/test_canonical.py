@@ -1,7 +1,7 @@
 """Every editor's file is in the one form both writers write, and the browser editor writes it back unchanged.
 
 The browser editor (Decap CMS) saves a whole file when one value changes; that only one line then
-changes needs every file to be in the form it writes. Its writer (theme/static/admin/metadata.js) is
+changes needs every file to be in the form it writes. Its writer (theme/admin/metadata.js) is
 run here under Node on every file, as /admin/ runs it, and must give back the very same bytes.
 """
 
