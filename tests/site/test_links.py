@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_fixture
+from tests.conftest import ROOT, build_fixture
 from tests.conftest import page as parsed
 from tests.site.test_registers import resolves
 
@@ -29,19 +30,33 @@ def test_internal_links_and_anchors_resolve(real_site):
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         ids[page.resolve()] = ({tag["id"] for tag in soup.select("[id]")}, soup)
-    broken = []
+    broken, entries = [], []
+    editor = (real_site / "admin" / "index.html").resolve()
     for page in pages:
         for link in ids[page.resolve()][1].select("a[href], link[href]"):
             href = link["href"]
             if urlsplit(href).scheme in {"http", "https", "mailto"}:
                 continue
             target, fragment = _target(real_site, page, href)
-            if not target.exists():
+            if target == editor:
+                entries.append(fragment)  # the editor's own address of an entry, checked below
+            elif not target.exists():
                 broken.append(f"{page.relative_to(real_site)}: {href}")
             elif fragment and fragment not in ids.get(target, (set(),))[0]:
                 broken.append(f"{page.relative_to(real_site)}: {href} (no #{fragment})")
     assert len(pages) > 5
     assert broken == []
+    # Every "Rediger" link names a collection of the editor and an entry in it (a file it lists).
+    config = yaml.safe_load((real_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    collections = {collection["name"]: collection for collection in config["collections"]}
+    assert len(entries) > 40
+    for fragment in entries:
+        _, _, name, _, entry = fragment.split("/")
+        collection = collections[name]
+        if "folder" in collection:
+            assert (ROOT / collection["folder"] / f"{entry}.{collection['extension']}").is_file(), fragment
+        else:
+            assert entry in [file["name"] for file in collection["files"]], fragment
 
 
 def test_reference_links_and_images_are_published_resolved(tmp_path):

@@ -145,7 +145,7 @@ def test_text_that_looks_like_markup_is_shown_as_text(real_site):
 def test_every_page_links_the_accessibility_statement_and_was_redirects_to_it(real_site):
     statement = "https://www.was.digst.dk/praktikviden-dk"
     for path in real_site.rglob("*.html"):
-        if path.relative_to(real_site).parts[0] in ("theme", "pagefind", "was"):
+        if path.relative_to(real_site).parts[0] in ("theme", "pagefind", "was", "admin"):
             continue
         footer = page(real_site, path.relative_to(real_site).as_posix()).select_one("footer")
         assert footer.find("a", string="Tilgængelighedserklæring")["href"] == statement, path

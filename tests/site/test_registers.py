@@ -208,7 +208,9 @@ def test_sitemap_lists_every_page_with_the_site_address(site):
     assert f"{ADDRESS}/referater/luu-pa-amu/2024-09-16/" in urls
     assert f"{ADDRESS}/beslutninger/" in urls
     assert f"{ADDRESS}/" in urls
-    skipped = ("theme", "pagefind", "was")  # assets, the index, and the redirect to the WAS statement
+    # assets, the index, the redirect to the WAS statement, and the editor
+    skipped = ("theme", "pagefind", "was", "admin")
     pages = [path for path in site.rglob("*.html") if path.relative_to(site).parts[0] not in skipped]
     assert len(urls) == len(pages)
     assert f"{ADDRESS}/was/" not in urls
+    assert f"{ADDRESS}/admin/" not in urls
