@@ -48,6 +48,8 @@ _NUMBER = re.compile(
 # What YAML does not allow unescaped (outside its printable set) and what editors cannot see.
 _SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _WORD = re.compile(r"[A-Za-z0-9ÆØÅæøå_-]+")
+# A comment: '#' at the start of a line or after a space, outside quotes.
+_COMMENT = re.compile(r"""^(?:[^"'#]|"(?:[^"\\]|\\.)*"|'[^']*')*?(?:^|\s)#""")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -174,6 +176,19 @@ def canonical_text(
     document, problems = load_yaml(yaml_text, source, first_line)
     if problems:
         return None, problems
+    lines = enumerate(yaml_text.splitlines(), first_line)
+    comment = next((number for number, line in lines if _COMMENT.search(line)), 0)
+    if comment:
+        # The form has no place for comments: writing it would drop them, so the file is left as it is.
+        return None, [
+            Problem(
+                source,
+                comment,
+                "metadata har en kommentar ('# …'), som den faste form ikke kan rumme.",
+                "læs kommentaren, ret det, den siger (fx et 'TJEK' fra importen), og slet den; skal "
+                "teksten blive, så skriv den i et felt, fx 'kilde'.",
+            )
+        ]
     written = write_yaml(document.data, fields)
     again, _ = load_yaml(written, source)
     if _without_empty(again.data) != _without_empty(document.data):

@@ -127,3 +127,15 @@ def _without_empty(value):
         kept = [_without_empty(item) for item in value]
         return [item for item in kept if item not in (None, "", [], {})]
     return value
+
+
+def test_a_file_with_a_comment_is_left_as_it_is_with_a_problem_naming_the_line():
+    text = "---\nudvalg: luu-test\norganisation: ikke angivet  # TJEK: ingen organisation i referatet.\n---\n"
+    written, problems = canonical_text(text, "content/referater/x.md", MEETING_FIELDS, True)
+    assert written is None
+    assert [str(p) for p in problems] == [
+        "content/referater/x.md:3: metadata har en kommentar ('# …'), som den faste form ikke kan rumme.\n"
+        "    Ret: læs kommentaren, ret det, den siger (fx et 'TJEK' fra importen), og slet den; skal "
+        "teksten blive, så skriv den i et felt, fx 'kilde'."
+    ]
+    assert canonical_text('---\nsted: "Lokale # 2"\n---\n', "x.md", MEETING_FIELDS, True)[1] == []
