@@ -157,9 +157,6 @@ def _minutes(committee: Committee, vocabularies) -> dict[str, Any]:
         filter={"field": "udvalg", "value": committee.slug},
         summary="{{dato}}: {{titel}}",
         sortable_fields=["dato"],
-        # An attachment uploaded from a minutes entry lands beside the minutes' other attachments.
-        media_folder="/content/bilag/{{filename}}",
-        public_folder="{static}../bilag/{{filename}}",
         preview_path=f"referater/{committee.slug}/{{{{dato}}}}/",
     )
     return collection
