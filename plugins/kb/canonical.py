@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from .fields import (
@@ -29,7 +30,9 @@ from .fields import (
     Kind,
 )
 from .frontmatter import load_yaml, split_front_matter
+from .kinds import editor_files, kind_of
 from .problems import Problem
+from .textfile import read_text
 
 # The fields each kind of value holds, for the kinds that hold fields.
 SUBFIELDS: dict[Kind, tuple[Field, ...]] = {
@@ -48,6 +51,7 @@ _NUMBER = re.compile(
 # What YAML does not allow unescaped (outside its printable set) and what editors cannot see.
 _SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _WORD = re.compile(r"[A-Za-z0-9ÆØÅæøå_-]+")
+COMMENT_MESSAGE = "metadata har en kommentar ('# …'), som den faste form ikke kan rumme."
 # A comment: '#' at the start of a line or after a space, outside quotes.
 _COMMENT = re.compile(r"""^(?:[^"'#]|"(?:[^"\\]|\\.)*"|'[^']*')*?(?:^|\s)#""")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -184,7 +188,7 @@ def canonical_text(
             Problem(
                 source,
                 comment,
-                "metadata har en kommentar ('# …'), som den faste form ikke kan rumme.",
+                COMMENT_MESSAGE,
                 "læs kommentaren, ret det, den siger (fx et 'TJEK' fra importen), og slet den; skal "
                 "teksten blive, så skriv den i et felt, fx 'kilde'.",
             )
@@ -202,3 +206,36 @@ def _without_empty(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_empty(item) for item in value if not _empty(item)]
     return value
+
+
+def form_problems(root: Path, skip: Iterable[str] = ()) -> list[Problem]:
+    """The editors' files under ``root`` (the repository) that are not in the form: what ``check`` adds.
+
+    A file the form cannot hold (a comment) is named with the comment's line; one written otherwise,
+    with its first line that differs. Files in ``skip`` (those with other problems to fix first) and
+    files that cannot be read at all are left to the rest of the check, which says why.
+    """
+    problems = []
+    skipped = set(skip)
+    for name in editor_files(root):
+        if name in skipped:
+            continue
+        kind = kind_of(name)
+        text, _ = read_text(root / name, name)
+        if text is None:
+            continue
+        written, found = canonical_text(text, name, kind.fields, kind.markdown)
+        problems += [problem for problem in found if problem.message == COMMENT_MESSAGE]
+        if written is not None and written != text:
+            pairs = zip(text.splitlines(), written.splitlines(), strict=False)
+            line = next((n for n, (old, new) in enumerate(pairs, 1) if old != new), 1)
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "metadata står ikke i den faste form, som redigeringen i browseren også skriver "
+                    "(felternes rækkefølge, anførselstegn kun hvor de skal bruges).",
+                    "kør './run format', eller gem filen i redigeringen i browseren; ingen værdi ændres.",
+                )
+            )
+    return problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .formatting import format_date, format_time
+from .formatting import format_time
 from .model import Committee
 
 
@@ -27,12 +27,10 @@ def minutes_template(committee: Committee, date: dt.date) -> str:
     place = planned.place if planned and planned.place else ""
     lines = [
         "---",
-        f"# Referat af mødet i {committee.name} {format_date(date)}.",
-        "# Udfyld de tomme felter; 'check' viser, hvad der mangler.",
         f"udvalg: {committee.slug}",
         f"dato: {date.isoformat()}",
-        f"tid: {time}".rstrip() + ("" if time else "  # fx 9.00–12.00"),
-        f"sted: {place}".rstrip() + ("" if place else "  # mødested og lokale"),
+        f"tid: {time}".rstrip(),
+        f"sted: {place}".rstrip(),
         "moedeleder:",
         "  navn:",
         "  organisation:",
@@ -42,7 +40,6 @@ def minutes_template(committee: Committee, date: dt.date) -> str:
         "deltagere:",
         "  - navn:",
         "    organisation:",
-        "afbud: []",
         "---",
         "",
     ]

@@ -44,7 +44,7 @@ def test_new_minutes_then_check_then_build(editor_site, capsys):
     assert cli.main(["check"]) == 1
     errors = capsys.readouterr().err
     assert errors.startswith("3 fejl i indholdet")
-    assert f"{NEW_FILE}:9: feltet 'navn' mangler i mødelederen" in errors
+    assert f"{NEW_FILE}:7: feltet 'navn' mangler i mødelederen" in errors
 
     filled = text.replace("navn:\n", "navn: Dorte Engsig\n")
     filled = filled.replace("organisation:\n", "organisation: SOSU MV\n")
