@@ -17,6 +17,7 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from plugins.kb.canonical import form_problems
 from plugins.kb.kinds import editor_files, kind_of
 from praktikviden import site
 from praktikviden.editor_server import editor_server
@@ -179,6 +180,7 @@ def test_new_minutes_made_in_the_form_pass_the_check_and_build_to_a_meeting_page
     assert text.startswith("---\nudvalg: luu-pa-amu\ndato: 2025-03-10\ntid: 9.00–12.00\nsted: Holstebro\n")
     settings = _settings(repository, 0)
     assert site.check(settings) == []
+    assert form_problems(repository) == []  # written in the one form, as ./run check requires
     output = site.build({**settings, "OUTPUT_PATH": str(repository / "bygget")})
     meeting = page(output, "referater/luu-pa-amu/2025-03-10/index.html")
     items = [h.get_text(" ", strip=True) for h in meeting.select(".agenda-item > h2")]
