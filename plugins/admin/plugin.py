@@ -29,11 +29,11 @@ DECAP = NODE_MODULES / "decap-cms" / "dist"
 JS_YAML = NODE_MODULES / "js-yaml" / "dist" / "browser" / "js-yaml.esm.min.mjs"
 # What /admin/ may load and contact (docs/redigering.md): the editor's own files; GitHub's API and
 # avatars and the sign-in service when it saves to GitHub; the local server when it edits this
-# checkout. Decap compiles its configuration schema at run time ('unsafe-eval') and styles its
-# components inline ('unsafe-inline' for styles).
+# checkout. Decap compiles its configuration schema at run time ('unsafe-eval'), styles its
+# components inline ('unsafe-inline' for styles) and reads an uploaded file back from its blob: URL.
 _CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob: {images}; connect-src 'self' {connect}; font-src 'self' data:; "
+    "img-src 'self' data: blob: {images}; connect-src 'self' blob: {connect}; font-src 'self' data:; "
     "frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 

@@ -82,6 +82,18 @@ def read_schema(path: Path, source: str) -> tuple[Schema | None, list[Problem]]:
     problems = _with_kinds(keys, doc.data, DATASET_FIELDS, (), source, "skemaet")
     columns, found = _columns(doc, source)
     problems += found
+    named = doc.data.get("csv")
+    if isinstance(named, str) and named != f"{path.stem}.csv":
+        # Uploaded in the browser editor under another name than the schema's: the table has no numbers.
+        problems.append(
+            Problem(
+                source,
+                doc.line("csv"),
+                f"'csv' er '{named}', men skemaet {path.name} hører til CSV-filen {path.stem}.csv.",
+                f"giv CSV-filen navnet {path.stem}.csv, og upload den igen "
+                f"(eller skriv 'csv: {path.stem}.csv').",
+            )
+        )
     chart = None
     if isinstance(doc.data.get("diagram"), str):
         chart, found = _choice(ChartKind, doc.data["diagram"], "diagram", doc.line("diagram"), source)

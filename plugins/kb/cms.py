@@ -97,7 +97,7 @@ def cms_config(
             _reports(reports, vocabularies),
             _folder(COMMITTEES, vocabularies, "Udvalg", "content/udvalg", slug="{{navn}}"),
             _folder(THEMES, vocabularies, "Tema", "content/temaer", slug="{{navn}}"),
-            _folder(DATASETS, vocabularies, "Tabel", "data", create=False),
+            _folder(DATASETS, vocabularies, "Tabel", "data"),
             _import_requests(vocabularies),
         ],
     }
@@ -306,12 +306,15 @@ def _field(field: Field, vocabularies, default: str | None = None) -> dict[str, 
             found["field"] = {"name": field.key, "label": field.title, "widget": "string"}
         if field.kind is Kind.BOOLEAN:
             found["default"] = False
+        if field.kind is Kind.FILE:
+            # A dataset's CSV file, uploaded into data/ beside its schema and named by its file name.
+            found.update(media_folder="/data", public_folder="", choose_url=False)
     if default is not None:
         found["default"] = default
     return found
 
 
-_WIDGETS = {Kind.NUMBER: "number", Kind.BOOLEAN: "boolean", Kind.TEXT_LIST: "list"}
+_WIDGETS = {Kind.NUMBER: "number", Kind.BOOLEAN: "boolean", Kind.TEXT_LIST: "list", Kind.FILE: "file"}
 
 
 def _select(

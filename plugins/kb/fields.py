@@ -25,6 +25,7 @@ class Kind(Enum):
     COLUMNS = "kolonneliste"
     NUMBER = "tal"
     BOOLEAN = "ja/nej"
+    FILE = "fil"
 
 
 class Choices(Enum):
@@ -353,6 +354,15 @@ DATASET_FIELDS: tuple[Field, ...] = (
         True,
         "kolonnerne med navn, type og evt. enhed",
         "kolonner:\n  - navn: '2017'\n    type: heltal",
+    ),
+    Field(
+        "csv",
+        Kind.FILE,
+        False,
+        "CSV-filen med tallene; den hedder som skemaet (fx amu-deltagere.csv) og sættes, når filen "
+        "uploades i browseren",
+        "csv: amu-deltagere.csv",
+        "CSV-fil",
     ),
     Field(
         "total_raekke",

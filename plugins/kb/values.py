@@ -73,7 +73,7 @@ def check_keys(
 
 
 # Kinds written as one value on the key's own line.
-_ONE_VALUE = (Kind.TEXT, Kind.SLUG, Kind.DATE, Kind.TIMESPAN, Kind.NUMBER, Kind.BOOLEAN)
+_ONE_VALUE = (Kind.TEXT, Kind.SLUG, Kind.DATE, Kind.TIMESPAN, Kind.NUMBER, Kind.BOOLEAN, Kind.FILE)
 
 
 def _wrong_shape(field: Field, value: Any) -> str:

@@ -271,3 +271,31 @@ def test_an_import_without_a_committee_is_refused_in_the_form_in_danish(admin, c
     assert message.is_visible()
     assert not (repository / "import").exists()
     refused_save(admin)
+
+
+def test_a_new_table_with_its_csv_file_uploaded_is_a_dataset_the_check_accepts(
+    admin, cms, repository, tmp_path
+):
+    numbers = tmp_path / "testtabel.csv"
+    numbers.write_text("Navn;Antal\nHolstebro;12\n", encoding="utf-8")
+    open_entry(admin, cms, "data")
+    control(admin, "Titel").locator("input").fill("Testtabel")
+    control(admin, "Kilde").locator("textarea").fill("Skolens optag")
+    control(admin, "Trukket").locator("textarea").fill("januar 2025")
+    columns = control(admin, "Kolonner")
+    for name, kind in [("Navn", "tekst"), ("Antal", "heltal")]:
+        admin.get_by_role("button", name="Tilføj kolonner").click()
+        control(columns, "Navn").locator("input").fill(name)
+        control(columns, "Type").click()
+        admin.get_by_text(kind, exact=True).click()
+    control(admin, "CSV-fil").get_by_role("button", name="Vælg fil").click()
+    admin.locator("input[type=file]").set_input_files(str(numbers))
+    admin.get_by_role("button", name="Anvend valgte").click()
+    publish(admin)
+    assert (repository / "data" / "testtabel.csv").read_bytes() == numbers.read_bytes()
+    schema = (repository / "data" / "testtabel.yml").read_text(encoding="utf-8")
+    assert "csv: testtabel.csv\n" in schema
+    assert site.check(_settings(repository, 0)) == []
+    assert form_problems(repository) == []
+    for name in ("testtabel.csv", "testtabel.yml"):
+        (repository / "data" / name).unlink()

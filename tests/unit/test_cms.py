@@ -199,3 +199,9 @@ def test_github_with_pull_requests_when_published_and_the_local_server_in_the_pr
 )
 def test_every_content_page_knows_its_entry(path, committee, address):
     assert edit_address(path, committee) == (f"admin/#/{address}" if address else None)
+
+
+def test_a_datasets_csv_file_is_uploaded_into_data_beside_its_schema():
+    shown = form_fields(collection(config(), "data"))["csv"]
+    assert (shown["widget"], shown["media_folder"], shown["public_folder"]) == ("file", "/data", "")
+    assert collection(config(), "data")["create"] is True

@@ -250,3 +250,24 @@ def test_the_data_guide_states_the_limits():
     assert f"skemafilen højst {limits.MAX_SCHEMA_BYTES // 1024} KB" in guide
     assert f"en side viser højst {limits.PAGE_ROWS} rækker" in guide
     assert all(f"`{sign}`" in guide for sign in formulas.FORMULA_SIGNS)
+
+
+def test_a_schema_naming_another_csv_file_is_refused_with_the_name_it_needs(tmp_path):
+    from plugins.datatable.schema import read_schema
+
+    schema = tmp_path / "optag.yml"
+    schema.write_text(
+        "titel: Optag\nkilde: Skolen\ntrukket: 2025\nkolonner:\n  - navn: Tal\n    type: heltal\n"
+        "csv: Optag 2025.csv\n",
+        encoding="utf-8",
+    )
+    found, problems = read_schema(schema, "data/optag.yml")
+    assert found is None
+    assert [str(p) for p in problems] == [
+        "data/optag.yml:7: 'csv' er 'Optag 2025.csv', men skemaet optag.yml hører til CSV-filen optag.csv.\n"
+        "    Ret: giv CSV-filen navnet optag.csv, og upload den igen (eller skriv 'csv: optag.csv')."
+    ]
+    schema.write_text(
+        schema.read_text(encoding="utf-8").replace("Optag 2025.csv", "optag.csv"), encoding="utf-8"
+    )
+    assert read_schema(schema, "data/optag.yml")[1] == []
