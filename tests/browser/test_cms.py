@@ -299,3 +299,21 @@ def test_a_new_table_with_its_csv_file_uploaded_is_a_dataset_the_check_accepts(
     assert form_problems(repository) == []
     for name in ("testtabel.csv", "testtabel.yml"):
         (repository / "data" / name).unlink()
+
+
+def test_an_uploaded_minutes_file_becomes_an_import_request_for_ci(admin, cms, repository, tmp_path):
+    upload = tmp_path / "referat-2019.pdf"
+    upload.write_bytes(b"%PDF-1.4\n% a test file: the request is what matters here\n")
+    open_entry(admin, cms, "import")
+    control(admin, "Udvalg").click()
+    admin.get_by_text("LUU SOSU/AMU", exact=True).click()
+    control(admin, "Referatet (PDF eller Word)").get_by_role("button", name="Vælg fil").click()
+    admin.locator("input[type=file]").set_input_files(str(upload))
+    admin.get_by_role("button", name="Anvend valgte").click()
+    publish(admin)
+    [request] = (repository / "import").glob("*.yml")
+    assert (
+        request.read_text(encoding="utf-8") == "udvalg: luu-sosu-amu\nfil: /import/filer/referat-2019.pdf\n"
+    )
+    assert (repository / "import" / "filer" / "referat-2019.pdf").read_bytes() == upload.read_bytes()
+    shutil.rmtree(repository / "import")

@@ -15,7 +15,7 @@ def test_the_editor_page_loads_only_its_own_files_under_its_own_policy(real_site
     assert admin.html["lang"] == "da"
     assert admin.select_one("meta[name=robots]")["content"] == "noindex, nofollow"
     policy = admin.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
-    assert "connect-src 'self' http://127.0.0.1:8081;" in policy  # the preview edits this checkout
+    assert "connect-src 'self' blob: http://127.0.0.1:8081;" in policy  # the preview edits this checkout
     assert "default-src 'self'" in policy and "frame-src 'none'" in policy and "https:" not in policy
     scripts = [script["src"] for script in admin.select("script")]
     assert scripts == ["manual-init.js", "decap/decap-cms.js", "cms.js"]
