@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 from pathlib import Path
 
 from pelican import signals
@@ -16,29 +15,14 @@ from plugins.minutes.fingerprint import attachment_key
 log = logging.getLogger(__name__)
 
 
-@contextmanager
-def _pdf_library_quiet():
-    """Keep pypdf's own notes on odd PDFs ("incorrect startxref pointer") out of the build log.
-
-    They are in English and about the file's inner structure; what matters to the editor, a file
-    whose text cannot be read, is logged in Danish.
-    """
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
-
-
 def describe_attachments(generators) -> None:
     """Give every meeting ``attachment_files``: each linked file's type, size and text, by path.
 
     all_generators_finalized: every meeting has been read and nothing written yet. A check writes no
     page, so it never reads the files. A linked file that does not exist is left out: the validator
     reports the link and stops the build. A file the build's cache has described, with the same
-    bytes, is not read again. A link or a pipe is never read (plugins/files reports it).
+    bytes, is not read again. A link or a pipe is never read (plugins/files reports it). pypdf's own
+    English notes on odd PDFs are kept out of the log by the reader (plugins/kb/pdf_document.py).
     """
     settings = generators[0].settings
     build = setting(settings, "KB_BUILD")
@@ -46,16 +30,15 @@ def describe_attachments(generators) -> None:
         return
     content_root = Path(settings["PATH"])
     tree = settings["KB_FILES"]
-    with _pdf_library_quiet():
-        for article in generators[0].context.get("articles", []):
-            meeting = getattr(article, "meeting", None)
-            files = {}
-            for path in meeting.attachment_paths if meeting is not None else ():
-                # Only plain files inside the repository, found by name in any Unicode form.
-                source = tree.on_disk(f"{content_root.name}/{path}")
-                if source is not None:
-                    files[path] = _described(content_root.parent / source, source, build.cache)
-            article.attachment_files = files
+    for article in generators[0].context.get("articles", []):
+        meeting = getattr(article, "meeting", None)
+        files = {}
+        for path in meeting.attachment_paths if meeting is not None else ():
+            # Only plain files inside the repository, found by name in any Unicode form.
+            source = tree.on_disk(f"{content_root.name}/{path}")
+            if source is not None:
+                files[path] = _described(content_root.parent / source, source, build.cache)
+        article.attachment_files = files
 
 
 def _described(file: Path, source: str, cache) -> AttachmentFile:
