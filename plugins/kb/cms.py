@@ -15,7 +15,18 @@ from typing import Any
 
 from .canonical import SUBFIELDS
 from .fields import Choices, Field, Kind
-from .kinds import CHAPTERS, COMMITTEES, DATASETS, GUIDE, MINUTES, PAGES, REPORTS, THEMES, ContentKind
+from .kinds import (
+    CHAPTERS,
+    COMMITTEES,
+    DATASETS,
+    GUIDE,
+    MINUTES,
+    PAGES,
+    REPORTS,
+    THEMES,
+    ContentKind,
+    kind_of,
+)
 from .model import Committee
 
 # The formats the editor reads and writes files with (theme/admin/cms.js registers them).
@@ -91,13 +102,13 @@ def cms_config(
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
             *(_minutes(committee, vocabularies) for committee in committees),
-            _folder(PAGES, vocabularies, "Side", "content/sider"),
-            _folder(GUIDE, vocabularies, "Kapitel", "content/guide", fixed={"type": "guide"}),
+            _folder(PAGES, vocabularies, "Side"),
+            _folder(GUIDE, vocabularies, "Kapitel", fixed={"type": "guide"}),
             *(_chapters(slug, title, vocabularies) for slug, title in sorted(reports.items())),
             _reports(reports, vocabularies),
-            _folder(COMMITTEES, vocabularies, "Udvalg", "content/udvalg", slug="{{navn}}"),
-            _folder(THEMES, vocabularies, "Tema", "content/temaer", slug="{{navn}}"),
-            _folder(DATASETS, vocabularies, "Tabel", "data"),
+            _folder(COMMITTEES, vocabularies, "Udvalg", slug="{{navn}}"),
+            _folder(THEMES, vocabularies, "Tema", slug="{{navn}}"),
+            _folder(DATASETS, vocabularies, "Tabel"),
             _import_requests(vocabularies),
         ],
     }
@@ -108,14 +119,12 @@ def cms_config(
 
 def collection_of(relative: str, committee: str | None = None) -> str | None:
     """The collection a file (from the repository's root) is edited in; minutes need their committee."""
-    parts = relative.split("/")
-    if relative.startswith("content/referater/"):
+    kind = kind_of(relative)
+    if kind is MINUTES:
         return f"referater-{committee}" if committee else None
-    if relative.startswith("content/rapporter/") and len(parts) == 4:
-        return REPORTS.key if parts[3] == "rapport.yml" else f"rapport-{parts[2]}"
-    kinds = {"content/sider/": PAGES, "content/guide/": GUIDE, "content/udvalg/": COMMITTEES}
-    kinds |= {"content/temaer/": THEMES, "data/": DATASETS}
-    return next((kind.key for prefix, kind in kinds.items() if relative.startswith(prefix)), None)
+    if kind is CHAPTERS:
+        return f"rapport-{relative.split('/')[2]}"
+    return kind.key if kind is not None else None
 
 
 def edit_address(relative: str, committee: str | None = None) -> str | None:
@@ -145,7 +154,6 @@ def _minutes(committee: Committee, vocabularies) -> dict[str, Any]:
         MINUTES,
         vocabularies,
         "Referat",
-        MINUTES.pattern.rsplit("/", 1)[0],
         slug="{{dato}}-{{udvalg}}",
         identifier="dato",
         body=agenda,
@@ -167,7 +175,7 @@ def _chapters(slug: str, title: str, vocabularies) -> dict[str, Any]:
         CHAPTERS,
         vocabularies,
         "Kapitel",
-        f"content/rapporter/{slug}",
+        folder=f"content/rapporter/{slug}",
         fixed={"type": "rapport", "rapport": slug},
     )
     collection.update(name=f"rapport-{slug}", label=f"Rapport: {title}")
@@ -245,15 +253,15 @@ def _folder(
     kind: ContentKind,
     vocabularies,
     singular: str,
-    folder: str,
     *,
+    folder: str | None = None,
     slug: str = "{{slug}}",
     identifier: str | None = None,
     body: str | None = None,
     fixed: Mapping[str, str] | None = None,
     defaults: Mapping[str, str] | None = None,
-    create: bool = True,
 ) -> dict[str, Any]:
+    """A folder collection of ``kind``, in the folder of its files (``folder``: one of several)."""
     fixed, defaults = fixed or {}, defaults or {}
     fields = []
     for field in kind.fields:
@@ -273,10 +281,10 @@ def _folder(
         "name": kind.key,
         "label": kind.label,
         "label_singular": singular,
-        "folder": folder,
+        "folder": folder or kind.pattern.rsplit("/", 1)[0],
         "extension": "md" if kind.markdown else "yml",
         "format": MARKDOWN_FORMAT if kind.markdown else YAML_FORMAT,
-        "create": create,
+        "create": True,
         "slug": slug,
         "identifier_field": identifier or next(f.key for f in kind.fields if f.required),
         "fields": fields,
