@@ -18,7 +18,7 @@ from pathlib import Path
 from pelican.log import init as init_logging
 
 from plugins.kb.build import BuildSuperseded, setting
-from plugins.kb.canonical import canonical_text, form_problems
+from plugins.kb.canonical import canonical_text
 from plugins.kb.kinds import editor_files, kind_of
 from plugins.kb.problems import ContentError, with_fix
 from plugins.kb.template import minutes_file_name, minutes_template
@@ -139,9 +139,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def run_check(args) -> int:
     """Print every problem; 1 when there are any."""
-    # Besides what a build checks: every file in the form the browser editor writes (canonical.py).
-    problems = site.check(site.with_cache(site.load_settings()))
-    problems += form_problems(site.ROOT, skip={problem.path for problem in problems})
+    problems = site.check_repository(site.with_cache(site.load_settings()), site.ROOT)
     if problems:
         print(ContentError(problems), file=sys.stderr)
         return 1

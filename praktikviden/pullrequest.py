@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from plugins.kb.canonical import form_problems
 from plugins.kb.problems import ContentError, Problem
 
 # Hidden first lines by which the workflows find their own earlier comment.
@@ -152,8 +151,7 @@ def run_check(root: Path) -> list[Problem]:
         settings = site.with_cache(site.load_settings())
     else:
         settings = site.load_settings(PATH=str(root / "content"), OUTPUT_PATH=str(root / "output"))
-    problems = site.check(settings)
-    return problems + form_problems(root, skip={problem.path for problem in problems}) + pending_imports(root)
+    return site.check_repository(settings, root) + pending_imports(root)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 
 from plugins.kb.build import Build, ChecksDone, setting
 from plugins.kb.cache import ContentCache
+from plugins.kb.canonical import form_problems
 from plugins.kb.problems import ContentError, Problem
 from plugins.kb.scratch import exchange, new_folder, remove_left_over
 
@@ -116,6 +117,16 @@ def _logged_problem(record: logging.LogRecord, content: Path) -> Problem:
         f"fejl under læsningen: {record.getMessage()}",
         "ret det, fejlen ovenfor nævner, og kør 'praktikviden check' igen.",
     )
+
+
+def check_repository(settings: dict, root: Path) -> list[Problem]:
+    """What ``praktikviden check`` reports for the repository at ``root``, whose content ``settings`` read.
+
+    Everything :func:`check` finds, and every editor's file not in the one form the browser editor
+    writes (plugins/kb/canonical.py); a file with other problems is left to those first.
+    """
+    problems = check(settings)
+    return problems + form_problems(root, skip={problem.path for problem in problems})
 
 
 def _save_cache(described: Build) -> None:
