@@ -76,8 +76,8 @@ def read_schema(path: Path, source: str) -> tuple[Schema | None, list[Problem]]:
     doc, problems = load_yaml(text, source)
     if problems:
         return None, problems
-    # check_keys wants a 'tekstliste' of texts; the columns are mappings, checked one by one below.
-    # (plugins/kb/fields.py has no kind for a list of mappings that are not people or meetings.)
+    # The columns are checked one by one below (_columns); for check_keys an empty list of columns
+    # counts as missing, so that it says what to write.
     keys = Document({**doc.data, "kolonner": bool(doc.data.get("kolonner")) or None}, doc.lines)
     problems = _with_kinds(keys, doc.data, DATASET_FIELDS, (), source, "skemaet")
     columns, found = _columns(doc, source)
