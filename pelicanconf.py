@@ -1,5 +1,7 @@
 # Settings for local preview. publishconf.py adds what only the published site needs.
 
+from plugins.kb.sections import SECTIONS, section
+
 SITENAME = "Praktikviden"
 # Minutes have no personal author; feeds name the site.
 AUTHOR = "Praktikviden"
@@ -13,6 +15,8 @@ FEED_DOMAIN = SITE_ADDRESS
 # redirects to it.
 ACCESSIBILITY_STATEMENT_URL = "https://www.was.digst.dk/praktikviden-dk"
 RELATIVE_URLS = True
+# The site's sections, for the main menu and the breadcrumb trails (theme/templates/base.html).
+SECTIONS = SECTIONS
 
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -58,21 +62,22 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Minutes are Pelican articles; their category is the committee.
-ARTICLE_URL = "referater/{category}/{slug}/"
-ARTICLE_SAVE_AS = "referater/{category}/{slug}/index.html"
-ARCHIVES_URL = "referater/"
-ARCHIVES_SAVE_AS = "referater/index.html"
-CATEGORY_URL = "udvalg/{slug}/"
-CATEGORY_SAVE_AS = "udvalg/{slug}/index.html"
-CATEGORIES_URL = "udvalg/"
-CATEGORIES_SAVE_AS = "udvalg/index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
+# Minutes are Pelican articles; their category is the committee. Every folder is the section's
+# (plugins/kb/sections.py).
+ARTICLE_URL = section("referater").url("{category}", "{slug}")
+ARTICLE_SAVE_AS = section("referater").save_as("{category}", "{slug}")
+ARCHIVES_URL = section("referater").url()
+ARCHIVES_SAVE_AS = section("referater").save_as()
+CATEGORY_URL = section("udvalg").url("{slug}")
+CATEGORY_SAVE_AS = section("udvalg").save_as("{slug}")
+CATEGORIES_URL = section("udvalg").url()
+CATEGORIES_SAVE_AS = section("udvalg").save_as()
+PAGE_URL = section("sider").url("{slug}")
+PAGE_SAVE_AS = section("sider").save_as("{slug}")
 NEWEST_FIRST_ARCHIVES = True
 # The minutes of each year on a page of their own (period_archives.html); /referater/ shows the newest.
-YEAR_ARCHIVE_URL = "referater/{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = "referater/{date:%Y}/index.html"
+YEAR_ARCHIVE_URL = section("referater").url("{date:%Y}")
+YEAR_ARCHIVE_SAVE_AS = section("referater").save_as("{date:%Y}")
 # A committee's page lists its newest 100 minutes; the rest follow on /udvalg/<udvalg>/side-2/ ….
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": 100, "author": None}
 PAGINATION_PATTERNS = (
@@ -93,9 +98,9 @@ ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
 # The search page is a direct template; Pagefind indexes the written site (plugins/search).
 DIRECT_TEMPLATES = ["index", "categories", "archives", "soeg", "was"]
-SOEG_SAVE_AS = "soeg/index.html"
-WAS_SAVE_AS = "was/index.html"
-SEARCH_URL = "soeg/"
+SOEG_SAVE_AS = section("soeg").save_as()
+WAS_SAVE_AS = section("was").save_as()
+SEARCH_URL = section("soeg").url()
 DEFAULT_PAGINATION = False
 
 # Pages this site does not have.
@@ -110,8 +115,8 @@ PAGE_LANG_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 # Atom feeds of new minutes, for all committees and per committee, from Pelican's own feed writer.
-FEED_ALL_ATOM = "feeds/referater.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_ALL_ATOM = f"{section('feeds').folder}referater.atom.xml"
+CATEGORY_FEED_ATOM = f"{section('feeds').folder}{{slug}}.atom.xml"
 FEED_MAX_ITEMS = 50
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

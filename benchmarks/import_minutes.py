@@ -68,8 +68,8 @@ def make_pdf(path: Path, pages: int) -> Path:
 
 def time_import(pages: int, runs: int) -> None:
     """Print how long reading the PDF, reading the minutes and the whole import take."""
-    from plugins.kb.documents import read_document
-    from plugins.kb.minutes_import import read_minutes
+    from plugins.kb.importer.documents import read_document
+    from plugins.kb.importer.minutes_import import read_minutes
     from praktikviden.importer import import_minutes
 
     with tempfile.TemporaryDirectory() as folder:
@@ -137,8 +137,8 @@ def compare_seeds() -> None:
 _READ_ONE = """
 import resource, sys, time
 from pathlib import Path
-from plugins.kb.documents import read_document
-from plugins.kb.minutes_import import read_minutes
+from plugins.kb.importer.documents import read_document
+from plugins.kb.importer.minutes_import import read_minutes
 started = time.perf_counter()
 text, problems = read_document(Path(sys.argv[1]), Path(sys.argv[1]).name, markdown=True)
 if text:

@@ -24,7 +24,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from plugins.kb.build import Build
-from plugins.kb.cache import ContentCache
+from plugins.kb.storage.cache import ContentCache
 
 ROOT = Path(__file__).resolve().parent.parent
 

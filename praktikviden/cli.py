@@ -18,12 +18,12 @@ from pathlib import Path
 from pelican.log import init as init_logging
 
 from plugins.kb.build import BuildSuperseded, setting
-from plugins.kb.canonical import canonical_text
-from plugins.kb.kinds import editor_files, kind_of
+from plugins.kb.importer.template import minutes_file_name, minutes_template
+from plugins.kb.metadata.canonical import canonical_text
+from plugins.kb.metadata.kinds import editor_files, kind_of
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.metadata.values import suggest
 from plugins.kb.problems import ContentError, with_fix
-from plugins.kb.template import minutes_file_name, minutes_template
-from plugins.kb.textfile import read_text
-from plugins.kb.values import suggest
 from plugins.minutes.plugin import read_committees
 from plugins.minutes.reader import MINUTES_DIR
 

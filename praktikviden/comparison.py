@@ -1,6 +1,6 @@
 """Compare an imported minutes file with one converted by hand: agenda, people, decisions, sentences.
 
-Both are read with the site's own parser (``plugins/kb/parse.py``), so what is compared is what the
+Both are read with the site's own parser (``plugins/kb/content/parse.py``), so what is compared is what the
 meeting page would show.
 """
 
@@ -14,7 +14,7 @@ from html import unescape
 from markdown import Markdown
 from markupsafe import Markup
 
-from plugins.kb.parse import parse_meeting
+from plugins.kb.content.parse import parse_meeting
 
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ0-9\"”])")
 

@@ -9,11 +9,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.kb.documents import read_document_text
-from plugins.kb.minutes_draft import Note, summary, write_draft
-from plugins.kb.minutes_import import read_minutes
+from plugins.kb.importer.documents import read_document_text
+from plugins.kb.importer.minutes_draft import Note, summary, write_draft
+from plugins.kb.importer.minutes_import import read_minutes
+from plugins.kb.metadata.values import suggest
 from plugins.kb.problems import with_fix
-from plugins.kb.values import suggest
 from plugins.minutes.plugin import read_committees
 from plugins.minutes.reader import MINUTES_DIR
 

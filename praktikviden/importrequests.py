@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from plugins.kb.frontmatter import load_yaml
+from plugins.kb.metadata.frontmatter import load_yaml
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.metadata.values import suggest
 from plugins.kb.problems import Problem
-from plugins.kb.textfile import read_text
-from plugins.kb.values import suggest
 
 from .importer import Refused, import_minutes
 from .pullrequest import (

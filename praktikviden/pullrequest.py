@@ -103,9 +103,7 @@ def check_section(problems: list[Problem], links: Links, commit: str = "", budge
     return (
         f"### ❌ Tjek af indholdet: {len(problems)} fejl\n\n"
         "Ændringen kan ikke udgives, før fejlene er rettet. Ret dem i redigeringen (eller i filerne), "
-        "og gem igen: så kører tjekket igen.\n\n"
-        + "\n".join(items)
-        + checked
+        "og gem igen: så kører tjekket igen.\n\n" + "\n".join(items) + checked
     )
 
 

@@ -17,10 +17,10 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from plugins.kb.build import Build, ChecksDone, setting
-from plugins.kb.cache import ContentCache
-from plugins.kb.canonical import form_problems
+from plugins.kb.metadata.canonical import form_problems
 from plugins.kb.problems import ContentError, Problem
-from plugins.kb.scratch import exchange, new_folder, remove_left_over
+from plugins.kb.storage.cache import ContentCache
+from plugins.kb.storage.scratch import exchange, new_folder, remove_left_over
 
 ROOT = Path(__file__).resolve().parent.parent
 PREVIEW_CONF = "pelicanconf.py"
@@ -123,7 +123,7 @@ def check_repository(settings: dict, root: Path) -> list[Problem]:
     """What ``praktikviden check`` reports for the repository at ``root``, whose content ``settings`` read.
 
     Everything :func:`check` finds, and every editor's file not in the one form the browser editor
-    writes (plugins/kb/canonical.py); a file with other problems is left to those first.
+    writes (plugins/kb/metadata/canonical.py); a file with other problems is left to those first.
     """
     problems = check(settings)
     return problems + form_problems(root, skip={problem.path for problem in problems})

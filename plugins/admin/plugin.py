@@ -1,7 +1,7 @@
 """Pelican glue for the browser editor: /admin/ with Decap CMS, its configuration, and "Rediger" links.
 
 Decap CMS comes from npm (package.json, installed by ./run) and is copied into the site, so the
-editor loads nothing from another host; its configuration is made by plugins/kb/cms.py from the
+editor loads nothing from another host; its configuration is made by plugins/kb/outputs/cms.py from the
 field table and the committees, themes and reports being built.
 """
 
@@ -16,8 +16,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import setting
-from plugins.kb.cms import ADMIN, Backend, cms_config, edit_address
-from plugins.kb.fields import GUIDE_ROLES, PAGE_TYPES, Choices
+from plugins.kb.metadata.fields import GUIDE_ROLES, PAGE_TYPES, Choices
+from plugins.kb.outputs.cms import ADMIN, Backend, cms_config, edit_address
 from plugins.kb.problems import ContentError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.kb.attachments import describe
 from plugins.kb.build import setting
+from plugins.kb.content.attachments import describe
 from plugins.kb.model import AttachmentFile
 from plugins.minutes.fingerprint import attachment_key
 
@@ -22,7 +22,7 @@ def describe_attachments(generators) -> None:
     page, so it never reads the files. A linked file that does not exist is left out: the validator
     reports the link and stops the build. A file the build's cache has described, with the same
     bytes, is not read again. A link or a pipe is never read (plugins/files reports it). pypdf's own
-    English notes on odd PDFs are kept out of the log by the reader (plugins/kb/pdf_document.py).
+    English notes on odd PDFs are kept out of the log by the reader (plugins/kb/importer/pdf_document.py).
     """
     settings = generators[0].settings
     build = setting(settings, "KB_BUILD")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plugins.kb.formatting import format_number
+from plugins.kb.outputs.formatting import format_number
 
 from .table import ChartKind, Table
 

@@ -7,7 +7,7 @@ out of the build, and a page at a size a reader can scroll. docs/data.md states 
 
 from __future__ import annotations
 
-from plugins.kb.formatting import format_number, format_size
+from plugins.kb.outputs.formatting import format_number, format_size
 from plugins.kb.problems import Problem
 
 MB = 1024 * 1024

@@ -12,12 +12,13 @@ from pelican.generators import Generator
 from plugins.formatting.plugin import FILTERS
 from plugins.kb.build import setting
 from plugins.kb.problems import Problem
+from plugins.kb.sections import section
 
 from .chart import build_chart
 from .shortcode import TableExtension, check_table_refs
 from .table import Table, load_table
 
-DATA_URL = "data/"
+DATA_URL = section("data").folder
 
 
 @dataclass(slots=True)

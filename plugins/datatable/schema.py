@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from plugins.kb.fields import COLUMN_FIELDS, DATASET_FIELDS, Field, Kind
-from plugins.kb.frontmatter import Document, load_yaml
+from plugins.kb.metadata.fields import COLUMN_FIELDS, DATASET_FIELDS, Field, Kind
+from plugins.kb.metadata.frontmatter import Document, load_yaml
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.metadata.values import check_keys, suggest
 from plugins.kb.problems import Problem
-from plugins.kb.textfile import read_text
-from plugins.kb.values import check_keys, suggest
 
 from .limits import check_schema_size
 
@@ -115,7 +115,7 @@ def read_schema(path: Path, source: str) -> tuple[Schema | None, list[Problem]]:
 
 
 # The characters YAML refuses to read (the YAML 1.1 spec's printable set, as PyYAML's reader checks it).
-# load_yaml (plugins/kb/frontmatter.py) lets PyYAML's ReaderError for them through as an exception,
+# load_yaml (plugins/kb/metadata/frontmatter.py) lets PyYAML's ReaderError for them through as an exception,
 # so a schema is checked here first.
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 

@@ -9,9 +9,9 @@ from collections.abc import Callable, Collection
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 
+from plugins.kb.content.sanitize import trust
+from plugins.kb.metadata.values import suggest
 from plugins.kb.problems import Problem
-from plugins.kb.sanitize import trust
-from plugins.kb.values import suggest
 
 SHORTCODE = re.compile(r"^\[tabel:\s*(?P<name>[^\]\s]*)\s*\]$")
 

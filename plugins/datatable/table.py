@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from plugins.kb.formatting import format_number, format_percent
-from plugins.kb.paths import read_plain_file
+from plugins.kb.metadata.textfile import WINDOWS_1252, decode
+from plugins.kb.metadata.values import SLUG, suggest
+from plugins.kb.outputs.formatting import format_number, format_percent
 from plugins.kb.problems import Problem
-from plugins.kb.textfile import WINDOWS_1252, decode
-from plugins.kb.values import SLUG, suggest
+from plugins.kb.storage.paths import read_plain_file
 
 from . import formulas
 from .limits import MAX_CSV_BYTES, PAGE_ROWS, check_csv_size, check_row_count, cut_note

@@ -7,7 +7,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.kb.build import data_folder
-from plugins.kb.paths import FileTree, nfc, scan
+from plugins.kb.storage.paths import FileTree, nfc, scan
 
 
 def scan_files(pelican) -> None:
@@ -15,7 +15,7 @@ def scan_files(pelican) -> None:
 
     The problems (links, pipes, clashing names) are reported with the others by the validator,
     which stops the build before anything is written; readers open files without following links
-    (plugins/kb/paths.py), so nothing outside the repository is read in the meantime.
+    (plugins/kb/storage/paths.py), so nothing outside the repository is read in the meantime.
     """
     settings = pelican.settings
     content = Path(settings["PATH"]).resolve()

@@ -7,7 +7,8 @@ import re
 from markupsafe import Markup
 from pelican import signals
 
-from plugins.kb.formatting import (
+from plugins.kb.model import by_organisation
+from plugins.kb.outputs.formatting import (
     format_date,
     format_month,
     format_number,
@@ -15,8 +16,7 @@ from plugins.kb.formatting import (
     format_time,
     format_timespan,
 )
-from plugins.kb.model import by_organisation
-from plugins.kb.registers import year_counts
+from plugins.kb.outputs.registers import year_counts
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.kb.fields import GUIDE_ROLES
+from plugins.kb.metadata.fields import GUIDE_ROLES
+from plugins.kb.sections import section
 
-GUIDE_URL = "guide/"
+GUIDE_URL = section("guide").folder
 
 
 def chapters(pages: list) -> list:
@@ -35,7 +36,6 @@ class GuideGenerator(Generator):
             return
         common = {
             "relative_urls": self.settings["RELATIVE_URLS"],
-            "active_section": "guide",
             "roles": GUIDE_ROLES,
         }
         writer.write_file(

@@ -12,8 +12,8 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cache import ContentCache
-from .problems import Problem
+from plugins.kb.problems import Problem
+from plugins.kb.storage.cache import ContentCache
 
 
 class BuildSuperseded(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plugins.datatable.plugin import data_dir
-from plugins.kb.cache import digest, fingerprint
+from plugins.kb.storage.cache import digest, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 # The code running in this process, read once when it is imported (Python does not load it again):

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from plugins.kb.build import setting
-from plugins.kb.links import Link
+from plugins.kb.content.links import Link
 from plugins.kb.model import Meeting
 from plugins.kb.problems import Problem
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pelican import signals
 
-from plugins.kb.links import static_targets
+from plugins.kb.content.links import static_targets
+from plugins.kb.content.parse import parse_committee, parse_theme
+from plugins.kb.content.reports import parse_report
+from plugins.kb.metadata.textfile import read_text
 from plugins.kb.model import Committee, Report, Theme
-from plugins.kb.parse import parse_committee, parse_theme
 from plugins.kb.problems import Problem
-from plugins.kb.reports import parse_report
-from plugins.kb.textfile import read_text
 
 from .intrasite import intrasite
 from .reader import MINUTES_DIR, REPORTS_DIR, ContentReader

@@ -13,17 +13,17 @@ from pelican.utils import SafeDatetime
 
 from plugins.datatable.shortcode import find_table_refs
 from plugins.kb.build import BuildSuperseded, setting
-from plugins.kb.cache import digest
-from plugins.kb.fields import PAGE_FIELDS, PAGE_TYPES
-from plugins.kb.formatting import format_date
-from plugins.kb.frontmatter import load_yaml, split_front_matter
-from plugins.kb.links import find_links
-from plugins.kb.parse import guide_chapter, parse_meeting, theme_list
+from plugins.kb.content.links import find_links
+from plugins.kb.content.parse import guide_chapter, parse_meeting, theme_list
+from plugins.kb.content.reports import ChapterAnchors, anchor_lines, report_chapter
+from plugins.kb.content.sanitize import CHAPTER_ATTRIBUTES, clean
+from plugins.kb.metadata.fields import PAGE_FIELDS, PAGE_TYPES
+from plugins.kb.metadata.frontmatter import load_yaml, split_front_matter
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.metadata.values import check_keys, heading_id, suggest
+from plugins.kb.outputs.formatting import format_date
 from plugins.kb.problems import Problem, unreadable
-from plugins.kb.reports import ChapterAnchors, anchor_lines, report_chapter
-from plugins.kb.sanitize import CHAPTER_ATTRIBUTES, clean
-from plugins.kb.textfile import read_text
-from plugins.kb.values import check_keys, heading_id, suggest
+from plugins.kb.storage.cache import digest
 
 from .fingerprint import content_fingerprint
 from .parallel import ParsedMeeting, ParsePool, worth_splitting

@@ -18,17 +18,18 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import setting
-from plugins.kb.export import export, meeting_record
-from plugins.kb.ical import calendar
-from plugins.kb.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
+from plugins.kb.outputs.export import export, meeting_record
+from plugins.kb.outputs.ical import calendar
+from plugins.kb.outputs.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
+from plugins.kb.sections import section
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
-DECISIONS_URL = "beslutninger/"
-FOLLOW_UPS_URL = "opfoelgning/"
-ORGANISATIONS_URL = "organisationer/"
-CALENDAR_URL = "kalender/"
-EXPORT_URL = "data/moeder.json"
+DECISIONS_URL = section("beslutninger").folder
+FOLLOW_UPS_URL = section("opfoelgning").folder
+ORGANISATIONS_URL = section("organisationer").folder
+CALENDAR_URL = section("kalender").folder
+EXPORT_URL = f"{section('data').folder}moeder.json"
 
 
 def build_moment(settings: dict) -> dt.datetime:
@@ -69,7 +70,6 @@ class RegisterGenerator(Generator):
             FOLLOW_UPS_URL,
             "followups",
             [(article, found) for article in meetings if (found := follow_ups(article.meeting))],
-            active_section="registre",
         )
         self._organisations(meetings)
         self._calendar(committees, moment)
@@ -79,7 +79,7 @@ class RegisterGenerator(Generator):
         """The register of all decisions, one per committee and one per theme, each split by year.
 
         No JavaScript: each choice is a page. Each register's first page has its newest decisions and
-        links to every year (plugins/kb/registers.py: year_pages).
+        links to every year (plugins/kb/outputs/registers.py: year_pages).
         """
         with_decisions = [article for article in meetings if article.meeting.decisions]
         # Every committee with minutes gets its page (its committee page links to it), even without decisions.
@@ -140,9 +140,7 @@ class RegisterGenerator(Generator):
     def _organisations(self, meetings: list) -> None:
         """The index of organisations, and one page per organisation with its meetings by year."""
         found = organisations(meetings, key=lambda article: article.meeting)
-        self._write(
-            f"{ORGANISATIONS_URL}index.html", "organisations", organisations=found, active_section="registre"
-        )
+        self._write(f"{ORGANISATIONS_URL}index.html", "organisations", organisations=found)
         for organisation in found:
             entries = sorted(
                 [(article, True) for article in organisation.attended]
@@ -155,7 +153,6 @@ class RegisterGenerator(Generator):
                 "organisation",
                 entries,
                 organisation=organisation,
-                active_section="registre",
             )
 
     def _calendar(self, committees: dict, moment: dt.datetime) -> None:
@@ -170,7 +167,6 @@ class RegisterGenerator(Generator):
             upcoming=[entry for entry in planned if entry[0].date >= today],
             past=[entry for entry in reversed(planned) if entry[0].date < today],
             calendar_committees=sorted(committees.values(), key=lambda committee: committee.name),
-            active_section="registre",
         )
         folder = Path(self.output_path) / CALENDAR_URL
         folder.mkdir(parents=True, exist_ok=True)

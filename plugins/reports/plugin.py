@@ -9,7 +9,9 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
-REPORTS_URL = "rapporter/"
+from plugins.kb.sections import section
+
+REPORTS_URL = section("rapporter").folder
 
 
 def chapters_by_report(pages: list) -> dict[str, list]:
@@ -36,7 +38,7 @@ class ReportGenerator(Generator):
         """Write the report pages."""
         reports = self.settings["KB_REPORTS"].by_slug
         chapters = chapters_by_report(self.context.get("pages", []))
-        common = {"relative_urls": self.settings["RELATIVE_URLS"], "active_section": "rapporter"}
+        common = {"relative_urls": self.settings["RELATIVE_URLS"]}
         listed = [(reports[slug], chapters.get(slug, [])) for slug in sorted(reports)]
         writer.write_file(
             f"{REPORTS_URL}index.html", self.get_template("reports"), self.context, reports=listed, **common

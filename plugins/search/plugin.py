@@ -23,9 +23,9 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import BuildSuperseded, setting
-from plugins.kb.cache import ContentCache, digest
-from plugins.kb.scratch import new_folder, remove_left_over
-from plugins.kb.searchterms import search_terms
+from plugins.kb.outputs.searchterms import search_terms
+from plugins.kb.storage.cache import ContentCache, digest
+from plugins.kb.storage.scratch import new_folder, remove_left_over
 from plugins.minutes.fingerprint import CODE_VERSION
 
 from .integrity import library, unwritten
@@ -35,7 +35,7 @@ from .stable import stabilise
 log = logging.getLogger(__name__)
 
 INDEX_DIR = "pagefind"
-# The indexer's own folders, beside the site (plugins/kb/scratch.py).
+# The indexer's own folders, beside the site (plugins/kb/storage/scratch.py).
 WORK_PREFIX = f".{INDEX_DIR}-ny-"
 # How often Pagefind indexes the same pages before the build gives up on a whole index.
 ATTEMPTS = 3

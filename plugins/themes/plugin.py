@@ -14,9 +14,10 @@ from itertools import islice
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.kb.registers import danish_sort_key
+from plugins.kb.outputs.registers import danish_sort_key
+from plugins.kb.sections import section
 
-THEMES_URL = "temaer/"
+THEMES_URL = section("temaer").folder
 
 
 @dataclass(slots=True)
@@ -82,7 +83,7 @@ class ThemeGenerator(Generator):
             self.context.get("pages", []),
             self.settings["KB_DATASETS"].by_slug,
         )
-        common = {"relative_urls": self.settings["RELATIVE_URLS"], "active_section": "temaer"}
+        common = {"relative_urls": self.settings["RELATIVE_URLS"]}
         writer.write_file(
             f"{THEMES_URL}index.html", self.get_template("themes"), self.context, contents=contents, **common
         )

@@ -8,10 +8,10 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.kb.build import ChecksDone, setting
-from plugins.kb.formatting import format_date
-from plugins.kb.links import link_problems
+from plugins.kb.content.links import link_problems
+from plugins.kb.content.reports import report_problems
+from plugins.kb.outputs.formatting import format_date
 from plugins.kb.problems import ContentError, Problem, unreadable
-from plugins.kb.reports import report_problems
 
 # Settings that hold a registry with a ``problems`` list, filled on ``initialized``.
 REGISTRIES = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")

@@ -17,8 +17,8 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from plugins.kb.canonical import form_problems
-from plugins.kb.kinds import editor_files, kind_of
+from plugins.kb.metadata.canonical import form_problems
+from plugins.kb.metadata.kinds import editor_files, kind_of
 from praktikviden import site
 from praktikviden.editor_server import editor_server
 from tests.browser.conftest import _serve

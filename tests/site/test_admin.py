@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from plugins.kb.fields import MEETING_FIELDS
+from plugins.kb.metadata.fields import MEETING_FIELDS
 from tests.conftest import ROOT, page
 
 

@@ -9,10 +9,10 @@ import pytest
 from pelican import Pelican
 
 from plugins.attachments import plugin
-from plugins.kb.attachments import describe
 from plugins.kb.build import Build
-from plugins.kb.cache import ContentCache
-from plugins.kb.formatting import format_size
+from plugins.kb.content.attachments import describe
+from plugins.kb.outputs.formatting import format_size
+from plugins.kb.storage.cache import ContentCache
 from tests.attachments_site import DOCX_TEXT, FOLDER, MEETING, build_attachments_site, make_attachments
 from tests.conftest import FIXTURES, page, site_settings
 from tests.documents import make_docx

@@ -13,7 +13,7 @@ import pytest
 from markupsafe import Markup
 
 from plugins.kb.build import Build
-from plugins.kb.cache import ContentCache, _Unpickler, framed
+from plugins.kb.storage.cache import ContentCache, _Unpickler, framed
 from plugins.minutes.reader import ContentReader
 from praktikviden import site
 from tests.conftest import ROOT, site_settings

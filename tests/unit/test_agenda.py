@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.kb.agenda import parse_agenda
+from plugins.kb.content.agenda import parse_agenda
 from plugins.kb.model import BlockKind
 
 

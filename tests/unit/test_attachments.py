@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from plugins.kb.attachments import FILE_TYPES, describe, file_type, searchable_text
-from plugins.kb.formatting import format_size
+from plugins.kb.content.attachments import FILE_TYPES, describe, file_type, searchable_text
+from plugins.kb.outputs.formatting import format_size
 from tests.documents import make_docx, make_pdf, make_scanned_pdf
 
 NBSP = "\u00a0"

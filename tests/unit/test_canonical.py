@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins.kb.canonical import canonical_text, field_order, write_yaml
-from plugins.kb.fields import MEETING_FIELDS
-from plugins.kb.frontmatter import load_yaml
-from plugins.kb.kinds import kind_of
+from plugins.kb.metadata.canonical import canonical_text, field_order, write_yaml
+from plugins.kb.metadata.fields import MEETING_FIELDS
+from plugins.kb.metadata.frontmatter import load_yaml
+from plugins.kb.metadata.kinds import kind_of
 from tests.conftest import ROOT
 
 FILES = sorted(

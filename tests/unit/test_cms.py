@@ -7,12 +7,12 @@ import re
 
 import pytest
 
-from plugins.kb import cms
-from plugins.kb.canonical import SUBFIELDS
-from plugins.kb.cms import DATE_PATTERN, TIMESPAN_PATTERN, Backend, cms_config, edit_address
-from plugins.kb.fields import Choices, Field, Kind
-from plugins.kb.kinds import CONTENT_KINDS, MINUTES
+from plugins.kb.metadata.canonical import SUBFIELDS
+from plugins.kb.metadata.fields import Choices, Field, Kind
+from plugins.kb.metadata.kinds import CONTENT_KINDS, MINUTES
 from plugins.kb.model import Committee
+from plugins.kb.outputs import cms
+from plugins.kb.outputs.cms import DATE_PATTERN, TIMESPAN_PATTERN, Backend, cms_config, edit_address
 
 COMMITTEES = [
     Committee("luu-test", "LUU Test", "Et udvalg.", (), ("Godkendelse af dagsorden", "Eventuelt")),

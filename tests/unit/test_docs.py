@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from plugins.datatable.table import ChartKind, ColumnType
-from plugins.kb.attachments import FILE_TYPES
-from plugins.kb.fields import (
+from plugins.kb.content.attachments import FILE_TYPES
+from plugins.kb.metadata.fields import (
     COLUMN_FIELDS,
     COMMITTEE_FIELDS,
     DATASET_FIELDS,

@@ -2,9 +2,9 @@
 
 import pytest
 
-from plugins.kb.fields import MEETING_FIELDS
-from plugins.kb.frontmatter import load_yaml
-from plugins.kb.values import check_keys
+from plugins.kb.metadata.fields import MEETING_FIELDS
+from plugins.kb.metadata.frontmatter import load_yaml
+from plugins.kb.metadata.values import check_keys
 
 BILLION_LAUGHS = """\
 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from plugins.kb import documents, pdf_document, word_document
-from plugins.kb.attachments import describe
-from plugins.kb.documents import read_document, read_document_text
+from plugins.kb.content.attachments import describe
+from plugins.kb.importer import documents, pdf_document, word_document
+from plugins.kb.importer.documents import read_document, read_document_text
 from tests.documents import (
     make_damaged_docx,
     make_docx_from_xml,
@@ -148,7 +148,7 @@ def test_more_text_than_the_limit_is_refused(tmp_path, monkeypatch):
 
 
 def test_the_limits_are_those_the_docs_name():
-    text = (Path(documents.__file__).parents[2] / "docs" / "referater.md").read_text(encoding="utf-8")
+    text = (Path(documents.__file__).parents[3] / "docs" / "referater.md").read_text(encoding="utf-8")
     for limit in (
         f"{documents.MAX_FILE_MB} MB",
         f"{word_document.MAX_UNPACKED_MB} MB",

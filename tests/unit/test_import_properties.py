@@ -12,9 +12,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plugins.kb.documents import read_document_text
-from plugins.kb.minutes_draft import summary, write_draft
-from plugins.kb.minutes_import import read_minutes
+from plugins.kb.importer.documents import read_document_text
+from plugins.kb.importer.minutes_draft import summary, write_draft
+from plugins.kb.importer.minutes_import import read_minutes
 from tests.documents import make_docx, make_pdf
 
 PIECES = [

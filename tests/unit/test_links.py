@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 
-from plugins.kb.links import Link, find_links, link_problems, resolve, static_targets
-from plugins.kb.sanitize import clean, is_remote
+from plugins.kb.content.links import Link, find_links, link_problems, resolve, static_targets
+from plugins.kb.content.sanitize import clean, is_remote
 
 FILES = {"sider/om.md", "sider/kurve.png", "referater/2024-09-16-luu-test.md", "billeder/logo.png"}
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from plugins.kb.minutes_draft import write_draft
-from plugins.kb.minutes_header import read_person
-from plugins.kb.minutes_import import read_minutes
-from plugins.kb.minutes_text import join_line
+from plugins.kb.importer.minutes_draft import write_draft
+from plugins.kb.importer.minutes_header import read_person
+from plugins.kb.importer.minutes_import import read_minutes
+from plugins.kb.importer.minutes_text import join_line
 
 
 @pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins.kb.frontmatter import load_yaml, split_front_matter
+from plugins.kb.content.parse import parse_committee, parse_meeting, parse_theme
+from plugins.kb.metadata.frontmatter import load_yaml, split_front_matter
 from plugins.kb.model import Committee, Meeting, Theme
-from plugins.kb.parse import parse_committee, parse_meeting, parse_theme
 from plugins.kb.problems import Problem
 
 BOUNDED = settings(

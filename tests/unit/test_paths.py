@@ -3,8 +3,8 @@
 import os
 import unicodedata
 
-from plugins.kb.paths import read_plain_file, scan
-from plugins.kb.textfile import read_text
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.storage.paths import read_plain_file, scan
 
 LINK = (
     "det er et symbolsk link (en genvej til en anden fil eller mappe); sitet bygges kun af filer, der "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plugins.kb.registers import year_counts, year_pages
+from plugins.kb.outputs.registers import year_counts, year_pages
 
 
 def test_a_register_has_its_newest_entries_first_then_each_year_in_pages():
@@ -29,7 +29,7 @@ def test_organisations_get_unique_ascii_folders():
     from types import SimpleNamespace
 
     from plugins.kb.model import Person
-    from plugins.kb.registers import organisations
+    from plugins.kb.outputs.registers import organisations
 
     def meeting(*names):
         people = tuple(Person(f"Person {n}", name) for n, name in enumerate(names))

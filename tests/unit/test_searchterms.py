@@ -1,4 +1,4 @@
-from plugins.kb.searchterms import compound_parts, search_terms
+from plugins.kb.outputs.searchterms import compound_parts, search_terms
 
 
 def test_compounds_split_into_modifier_and_inflected_head():

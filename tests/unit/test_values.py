@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from plugins.kb.formatting import format_date, format_timespan
+from plugins.kb.metadata.values import parse_date, parse_timespan
 from plugins.kb.model import TimeSpan
-from plugins.kb.values import parse_date, parse_timespan
+from plugins.kb.outputs.formatting import format_date, format_timespan
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 // The browser editor at /admin/: Decap CMS with the site's own file formats and a preview of
 // minutes in the site's look. The configuration (config.yml) is made by the build from the field
-// table (plugins/kb/cms.py).
+// table (plugins/kb/outputs/cms.py).
 import { CORE_SCHEMA, load } from "./vendor/js-yaml.mjs";
 import { formats } from "./metadata.js";
 

@@ -1,5 +1,5 @@
 // How the browser editor reads and writes the metadata of a content file: the twin of
-// plugins/kb/canonical.py, line for line, so that a value changed in a form changes only its own line.
+// plugins/kb/metadata/canonical.py, line for line, so that a value changed in a form changes only its own line.
 // tests/unit/test_canonical.py runs both writers on every file of the repository and compares.
 //
 // `order` is the editor's list of key paths ("udvalg", "deltagere.navn", …), as Decap CMS hands it
@@ -88,7 +88,7 @@ export function writeYaml(data, order = []) {
   return mapping(data, "", 0, order).join("");
 }
 
-// Split a Markdown file into its front matter and its body, as plugins/kb/frontmatter.py does.
+// Split a Markdown file into its front matter and its body, as plugins/kb/metadata/frontmatter.py does.
 export function splitFrontMatter(text) {
   const lines = text.split(/(?<=\n)/);
   if (!lines.length || lines[0].trim() !== "---") return [null, text];

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .formatting import MONTHS as DANISH_MONTHS
+from plugins.kb.outputs.formatting import MONTHS as DANISH_MONTHS
 
 # The month names the site writes are the ones minutes write: "27. november 2023" → 11.
 MONTHS = {name: number for number, name in enumerate(DANISH_MONTHS, 1)}

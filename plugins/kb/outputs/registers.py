@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .model import AgendaItem, Meeting
-from .values import heading_id
+from plugins.kb.metadata.values import heading_id
+from plugins.kb.model import AgendaItem, Meeting
 
 # An agenda item that lists what the next meeting should take up.
 NEXT_MEETING_ITEM = re.compile(r"^punkter til næste møde\b", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import TimeSpan
+from plugins.kb.model import TimeSpan
 
 MONTHS = (
     "januar",

@@ -7,10 +7,10 @@ import difflib
 import re
 from typing import Any
 
-from .fields import PERSON_FIELDS, Field, Kind
-from .frontmatter import Document
-from .model import UNKNOWN_ORGANISATION, Person, TimeSpan
-from .problems import Problem
+from plugins.kb.metadata.fields import PERSON_FIELDS, Field, Kind
+from plugins.kb.metadata.frontmatter import Document
+from plugins.kb.model import UNKNOWN_ORGANISATION, Person, TimeSpan
+from plugins.kb.problems import Problem
 
 _TIMESPAN = re.compile(r"^(\d{1,2})[.:](\d{2})\s*[–-]\s*(\d{1,2})[.:](\d{2})$")
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")

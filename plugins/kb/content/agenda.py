@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from .links import resolve
-from .model import AgendaItem, Attachment, Block, BlockKind, Section
-from .problems import Problem
-from .searchterms import search_terms
-from .values import heading_id, suggest
+from plugins.kb.content.links import resolve
+from plugins.kb.metadata.values import heading_id, suggest
+from plugins.kb.model import AgendaItem, Attachment, Block, BlockKind, Section
+from plugins.kb.outputs.searchterms import search_terms
+from plugins.kb.problems import Problem
 
 Render = Callable[[str], str]
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import markupsafe
 
-from .scratch import new_file, remove_left_over
+from plugins.kb.storage.scratch import new_file, remove_left_over
 
 # The start of every entry's file, then the digest of its key and pickled value (sha256).
 _MAGIC = b"praktikviden-indhold 1\n"
@@ -47,7 +47,7 @@ _ALLOWED = {
     ("datetime", "timezone"): datetime.timezone,
     ("markupsafe", "Markup"): markupsafe.Markup,
 }
-# Where an entry is written under a name of its own first (plugins/kb/scratch.py).
+# Where an entry is written under a name of its own first (plugins/kb/storage/scratch.py).
 _PENDING = ".ny-"
 
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from .model import Committee, PlannedMeeting
+from plugins.kb.model import Committee, PlannedMeeting
 
 TIMEZONE = ZoneInfo("Europe/Copenhagen")
 PRODUCT = "-//Praktikviden//Mødekalender//DA"

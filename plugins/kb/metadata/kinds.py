@@ -1,7 +1,8 @@
 """The kinds of files editors write: where each kind lives and which field table its metadata follows.
 
-The browser editor has one collection per kind (plugins/kb/cms.py), the canonical writer writes each
-file by its kind's fields (plugins/kb/canonical.py), and ``praktikviden format`` finds the files here.
+The browser editor has one collection per kind (plugins/kb/outputs/cms.py), the canonical writer
+writes each file by its kind's fields (plugins/kb/metadata/canonical.py), and ``praktikviden format``
+finds the files here.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import (
+from plugins.kb.metadata.fields import (
     COMMITTEE_FIELDS,
     DATASET_FIELDS,
     MEETING_FIELDS,

@@ -5,7 +5,7 @@ script, no event handlers, no ``javascript:`` links, only the elements Markdown 
 HTML the site generates inside a conversion (an embedded data table with its SVG chart) is trusted:
 it is set aside with :func:`trust` before cleaning and put back afterwards.
 
-The site never makes a request to another host: the link check (plugins/kb/links.py) refuses an
+The site never makes a request to another host: the link check (plugins/kb/content/links.py) refuses an
 image from another site with the line it is on, and the sanitiser drops any remote address the
 browser would fetch at once (``src``, ``srcset``, ``poster``, ``data``) that got past the check.
 """
@@ -35,7 +35,7 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 # A report chapter also keeps the ids of its headings and footnotes (the toc and footnotes extensions
 # make them), so that links, the table of contents and search results can point at a section; the
-# report check (plugins/kb/reports.py) makes sure they are unique. Nowhere else may content set ids.
+# report check (plugins/kb/content/reports.py) makes sure they are unique. Nowhere else may content set ids.
 CHAPTER_ATTRIBUTES: dict[str, set[str]] = {
     **ATTRIBUTES,
     **{tag: {"id"} for tag in ("h2", "h3", "h4", "h5", "h6", "li", "sup")},

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .documents import read_document
-from .minutes_text import join_line
-from .model import AttachmentFile
-from .problems import Problem
+from plugins.kb.importer.documents import read_document
+from plugins.kb.importer.minutes_text import join_line
+from plugins.kb.model import AttachmentFile
+from plugins.kb.problems import Problem
 
 # Where editors keep attachments: content/bilag/<minutes file stem>/<file>.
 ATTACHMENTS_DIR = "bilag"

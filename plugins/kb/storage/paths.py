@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem
+from plugins.kb.problems import Problem
 
 # No text file an editor writes comes near this (the longest report chapter is about 100 KB); a
 # larger file is a mistake or an attack, and is refused before it is read.

@@ -10,9 +10,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from .draft import Doubt, Draft, Item, Person
-from .formatting import format_date
-from .model import UNKNOWN_ORGANISATION
+from plugins.kb.importer.draft import Doubt, Draft, Item, Person
+from plugins.kb.model import UNKNOWN_ORGANISATION
+from plugins.kb.outputs.formatting import format_date
 
 _GROUP_ORDER = ("deltagere", "tilforordnede", "afbud")
 _GROUP_NAMES = {"deltagere": "deltager", "tilforordnede": "tilforordnet", "afbud": "afbud"}

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .draft import Doubt
-from .pdf_document import Encrypted, page_lines, pdf_pages, without_furniture
-from .pdf_document import TooLarge as PdfTooLarge
-from .problems import Problem
-from .word_document import TooLarge as WordTooLarge
-from .word_document import word_text
+from plugins.kb.importer.draft import Doubt
+from plugins.kb.importer.pdf_document import Encrypted, page_lines, pdf_pages, without_furniture
+from plugins.kb.importer.pdf_document import TooLarge as PdfTooLarge
+from plugins.kb.importer.word_document import TooLarge as WordTooLarge
+from plugins.kb.importer.word_document import word_text
+from plugins.kb.problems import Problem
 
 # The largest file read; minutes run to a few MB, an attached report with pictures to some tens.
 MAX_FILE_MB = 50
@@ -127,7 +127,7 @@ def _refusal(source: str, message: str, hint: str) -> tuple[None, list[Problem]]
 
 def _read(path: Path, suffix: str, source: str, markdown: bool) -> tuple[DocumentText | None, list[Problem]]:
     if suffix == ".txt":
-        from .textfile import read_text
+        from plugins.kb.metadata.textfile import read_text
 
         text, problems = read_text(path, source)
         return (DocumentText(text) if text is not None else None), problems

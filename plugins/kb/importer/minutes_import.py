@@ -1,6 +1,6 @@
 """Read the text of minutes as PDF and Word files hold it into a draft of a minutes file.
 
-Pure functions: the text comes from ``plugins/kb/documents.py`` (or a ``.txt`` file); the head is
+Pure functions: the text comes from ``plugins/kb/importer/documents.py`` (or a ``.txt`` file); the head is
 read by ``minutes_header.py`` (its dates and times by ``minutes_dates.py``), a block's text by
 ``minutes_blocks.py``, and the draft written out by ``minutes_draft.py``. What the reading is
 unsure of travels with the part of the draft it concerns as a ``Doubt``, so that the editor is
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from .draft import Block, Doubt, Draft, Item
-from .minutes_blocks import BULLET, markdown
-from .minutes_dates import DATE
-from .minutes_header import ITEM, read_header
-from .minutes_text import join_line, line_width, without_repeated_urls
-from .model import BlockKind
+from plugins.kb.importer.draft import Block, Doubt, Draft, Item
+from plugins.kb.importer.minutes_blocks import BULLET, markdown
+from plugins.kb.importer.minutes_dates import DATE
+from plugins.kb.importer.minutes_header import ITEM, read_header
+from plugins.kb.importer.minutes_text import join_line, line_width, without_repeated_urls
+from plugins.kb.model import BlockKind
 
 # "Punkt 1", "Pkt. 1", "Ad 1.", "Ad punkt 1:", the title maybe on the next line ("1. Titel" is ITEM).
 _ITEM_WORD = re.compile(

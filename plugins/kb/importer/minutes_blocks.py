@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .minutes_text import SENTENCE_END, ends_sentence, join_line, link_urls, paragraphs
+from plugins.kb.importer.minutes_text import SENTENCE_END, ends_sentence, join_line, link_urls, paragraphs
 
 # Bullets as Word writes them (and as the Symbol font's bullet comes out of a PDF: U+F0B7).
 BULLETS = {"•": 0, "\uf0b7": 0, "●": 0, "-": 0, "–": 0, "*": 0, "o": 1, "◦": 1, "▪": 2, "■": 2, "§": 2}

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from plugins.kb.problems import Problem
 
 Path = tuple[str | int, ...]
 

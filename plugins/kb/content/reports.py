@@ -6,12 +6,12 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from .fields import REPORT_FIELDS
-from .frontmatter import Document, load_yaml
-from .model import Report
-from .parse import theme_list
-from .problems import Problem
-from .values import SLUG, check_keys, heading_id, suggest
+from plugins.kb.content.parse import theme_list
+from plugins.kb.metadata.fields import REPORT_FIELDS
+from plugins.kb.metadata.frontmatter import Document, load_yaml
+from plugins.kb.metadata.values import SLUG, check_keys, heading_id, suggest
+from plugins.kb.model import Report
+from plugins.kb.problems import Problem
 
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?:\{#(?P<id>[^}\s]+)\})?\s*#*\s*$")
 _FOOTNOTE = re.compile(r"^\[\^(?P<label>[^\]]+)\]:")

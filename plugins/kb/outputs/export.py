@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from .model import AgendaItem, Committee, Meeting, TimeSpan
+from plugins.kb.model import AgendaItem, Committee, Meeting, TimeSpan
 
 TIMEZONE = ZoneInfo("Europe/Copenhagen")
 SCHEMA_VERSION = "1.0"

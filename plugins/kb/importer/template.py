@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .formatting import format_time
-from .model import Committee
+from plugins.kb.model import Committee
+from plugins.kb.outputs.formatting import format_time
 
 
 def minutes_file_name(committee: Committee, date: dt.date) -> str:

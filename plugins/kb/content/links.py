@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import unquote, urlsplit
 
-from .attachments import ATTACHMENTS_DIR
-from .paths import nfc
-from .problems import Problem
-from .sanitize import ATTRIBUTES, RESOURCE_ATTRIBUTES, TAGS, addresses, is_remote
-from .values import suggest
+from plugins.kb.content.attachments import ATTACHMENTS_DIR
+from plugins.kb.content.sanitize import ATTRIBUTES, RESOURCE_ATTRIBUTES, TAGS, addresses, is_remote
+from plugins.kb.metadata.values import suggest
+from plugins.kb.problems import Problem
+from plugins.kb.storage.paths import nfc
 
 # [text](target "title") and ![alt](target); the text may hold one level of brackets
 # (a linked image: [![alt](logo.png)](side.md)). The target is everything up to the closing parenthesis.
@@ -74,7 +74,7 @@ def find_links(text: str) -> list[Link]:
 
     Inline links and images, the targets of reference definitions (``[1]: {filename}om.md``, with
     the definition's line; an image if an image uses the label), and the addresses in the HTML
-    elements and attributes the sanitiser keeps (plugins/kb/sanitize.py). Code (fenced and in
+    elements and attributes the sanitiser keeps (plugins/kb/content/sanitize.py). Code (fenced and in
     backticks) is skipped: a link shown as an example is not a link.
     """
     text = _without_code(text)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection
 
-from .agenda import Render, parse_agenda
-from .fields import (
+from plugins.kb.content.agenda import Render, parse_agenda
+from plugins.kb.metadata.fields import (
     COMMITTEE_FIELDS,
     GUIDE_ROLES,
     ITEM_THEME_FIELDS,
@@ -14,10 +14,8 @@ from .fields import (
     PLANNED_FIELDS,
     THEME_FIELDS,
 )
-from .frontmatter import Document, load_yaml, split_front_matter
-from .model import AgendaItem, Committee, Meeting, PlannedMeeting, Theme
-from .problems import Problem
-from .values import (
+from plugins.kb.metadata.frontmatter import Document, load_yaml, split_front_matter
+from plugins.kb.metadata.values import (
     SLUG,
     check_keys,
     parse_date,
@@ -26,6 +24,8 @@ from .values import (
     parse_timespan,
     suggest,
 )
+from plugins.kb.model import AgendaItem, Committee, Meeting, PlannedMeeting, Theme
+from plugins.kb.problems import Problem
 
 
 def parse_meeting(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .paths import read_plain_file
-from .problems import Problem
+from plugins.kb.problems import Problem
+from plugins.kb.storage.paths import read_plain_file
 
 BOM = b"\xef\xbb\xbf"
 _UTF8_LETTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")

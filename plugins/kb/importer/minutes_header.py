@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .draft import Doubt, Draft, Person
-from .minutes_dates import DATE_OR_TIME, find_date, find_time, is_time
-from .minutes_text import paragraphs
+from plugins.kb.importer.draft import Doubt, Draft, Person
+from plugins.kb.importer.minutes_dates import DATE_OR_TIME, find_date, find_time, is_time
+from plugins.kb.importer.minutes_text import paragraphs
 
 _FIELDS = {
     **dict.fromkeys(("dato", "mødedato"), "dato"),

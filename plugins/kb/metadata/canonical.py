@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .fields import (
+from plugins.kb.metadata.fields import (
     COLUMN_FIELDS,
     ITEM_THEME_FIELDS,
     PERSON_FIELDS,
@@ -29,10 +29,10 @@ from .fields import (
     Field,
     Kind,
 )
-from .frontmatter import load_yaml, split_front_matter
-from .kinds import editor_files, kind_of
-from .problems import Problem
-from .textfile import read_text
+from plugins.kb.metadata.frontmatter import load_yaml, split_front_matter
+from plugins.kb.metadata.kinds import editor_files, kind_of
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.problems import Problem
 
 # The fields each kind of value holds, for the kinds that hold fields.
 SUBFIELDS: dict[Kind, tuple[Field, ...]] = {
@@ -84,7 +84,7 @@ def _kinds(fields: Iterable[Field], prefix: str = "") -> dict[str, Kind]:
 
 
 def write_yaml(data: dict[str, Any], fields: Iterable[Field]) -> str:
-    """``data`` (as read by plugins/kb/frontmatter.py: texts, lists, mappings) in the canonical form."""
+    """``data`` (as read by plugins/kb/metadata/frontmatter.py: texts, lists, mappings) in canonical form."""
     fields = tuple(fields)
     return "".join(_mapping(data, "", 0, field_order(fields), _kinds(fields)))
 

@@ -1,10 +1,11 @@
 """The browser editor's configuration (Decap CMS ``admin/config.yml``), made from the field table.
 
-Every form field comes from plugins/kb/fields.py and every collection from plugins/kb/kinds.py, so a
-form can neither ask for a key the build refuses nor leave out one it needs; committees, themes and
-reports are offered as they are in the repository when the site is built. Checks a form can make
-on one field (a date that exists, a time span, a required value) carry the validator's formats and
-Danish hints; the whole check runs in CI on every pull request.
+Every form field comes from plugins/kb/metadata/fields.py and every collection from
+plugins/kb/metadata/kinds.py, so a form can neither ask for a key the build refuses nor leave out
+one it needs; committees, themes and reports are offered as they are in the repository when the
+site is built. Checks a form can make on one field (a date that exists, a time span, a required
+value) carry the validator's formats and Danish hints; the whole check runs in CI on every pull
+request.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .canonical import SUBFIELDS
-from .fields import Choices, Field, Kind
-from .kinds import (
+from plugins.kb.metadata.canonical import SUBFIELDS
+from plugins.kb.metadata.fields import Choices, Field, Kind
+from plugins.kb.metadata.kinds import (
     CHAPTERS,
     COMMITTEES,
     DATASETS,
@@ -27,7 +28,7 @@ from .kinds import (
     ContentKind,
     kind_of,
 )
-from .model import Committee
+from plugins.kb.model import Committee
 
 # The formats the editor reads and writes files with (theme/admin/cms.js registers them).
 MARKDOWN_FORMAT = "praktikviden-markdown"

@@ -1,0 +1,1 @@
+"""Editors' files read into the model: minutes, committees, reports, links, sanitised HTML, attachments."""

@@ -1,0 +1,1 @@
+"""Editors' metadata: the field table, single values, YAML front matter and its one canonical form."""

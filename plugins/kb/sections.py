@@ -1,0 +1,115 @@
+"""The site's sections: what each is called, where it is published, and which plugin makes it.
+
+The one table of the site's structure. The main menu (``base.html``), every breadcrumb trail
+(``macros/breadcrumbs.html``), the settings of Pelican's own pages (``pelicanconf.py``) and every
+generator and reader that writes a page take their folder from here; nothing else writes a
+section's address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One part of the site.
+
+    key: the name templates and code use. title: the Danish name in the main menu. folder: the
+    address inside the site, ending in "/" ("" for the front page). parent: the main-menu item a
+    page of this section marks as current (itself when it is in the menu, None when no item is).
+    crumb: the name in a breadcrumb trail, when it differs from the title. made_by: where its pages
+    are made. content: the folder of ``content/`` or ``data/`` its pages are read from, if any.
+    """
+
+    key: str
+    title: str
+    folder: str
+    parent: str | None
+    made_by: str
+    in_menu: bool = False
+    crumb: str = ""
+    content: str | None = None
+
+    @property
+    def trail_title(self) -> str:
+        """The name in a breadcrumb trail."""
+        return self.crumb or self.title
+
+    def save_as(self, *parts: str) -> str:
+        """The file of a page in this section: ``save_as("2024")`` → "referater/2024/index.html"."""
+        folders = (part.strip("/") for part in (self.folder, *parts))
+        return "".join(f"{folder}/" for folder in folders if folder) + "index.html"
+
+    def url(self, *parts: str) -> str:
+        """The address of a page in this section: ``url("2024")`` → "referater/2024/"."""
+        return self.save_as(*parts).removesuffix("index.html")
+
+
+SECTIONS: dict[str, Section] = {
+    section.key: section
+    for section in (
+        Section("forside", "Forside", "", None, "Pelican (index.html)"),
+        Section(
+            "referater",
+            "Referater",
+            "referater/",
+            "referater",
+            "Pelican: articles, read by plugins/content",
+            in_menu=True,
+            content="referater",
+        ),
+        Section(
+            "guide",
+            "Guide",
+            "guide/",
+            "guide",
+            "plugins/guide; chapters read by plugins/content",
+            in_menu=True,
+            crumb="Veje til den gode praktik",
+            content="guide",
+        ),
+        Section(
+            "rapporter",
+            "Rapporter",
+            "rapporter/",
+            "rapporter",
+            "plugins/reports; chapters read by plugins/content",
+            in_menu=True,
+            content="rapporter",
+        ),
+        Section(
+            "beslutninger", "Beslutninger", "beslutninger/", "beslutninger", "plugins/registers", in_menu=True
+        ),
+        Section("temaer", "Temaer", "temaer/", "temaer", "plugins/themes", in_menu=True, content="temaer"),
+        Section("kalender", "Kalender", "kalender/", "kalender", "plugins/registers", in_menu=True),
+        Section(
+            "udvalg",
+            "Udvalg",
+            "udvalg/",
+            "udvalg",
+            "Pelican: categories (committees)",
+            in_menu=True,
+            content="udvalg",
+        ),
+        Section("data", "Data", "data/", "data", "plugins/datatable", in_menu=True),
+        Section("opfoelgning", "Opfølgning", "opfoelgning/", "referater", "plugins/registers"),
+        Section("organisationer", "Organisationer", "organisationer/", "udvalg", "plugins/registers"),
+        Section("soeg", "Søg", "soeg/", None, "Pelican (soeg.html), index by plugins/search"),
+        Section("was", "Tilgængelighedserklæring", "was/", None, "Pelican (was.html)"),
+        # Pages (content/sider/) are published at the top: /om/, /tilgaengelighed/ ….
+        Section("sider", "Sider", "", None, "Pelican: pages, read by plugins/content", content="sider"),
+        Section("feeds", "Feeds", "feeds/", None, "Pelican (Atom) and plugins/registers (ICS)"),
+        Section("admin", "Redigering", "admin/", None, "plugins/admin"),
+    )
+}
+
+
+def section(key: str) -> Section:
+    """The section called ``key`` (a KeyError names a section the table does not have)."""
+    return SECTIONS[key]
+
+
+def menu() -> list[Section]:
+    """The main menu's sections, in order."""
+    return [found for found in SECTIONS.values() if found.in_menu]
