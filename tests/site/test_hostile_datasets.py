@@ -1,24 +1,16 @@
-"""Hostile datasets: formula cells and files over the limits stop the build; long tables are cut."""
+"""Long tables: a page shows the first rows and says the rest is in the CSV file, which has them all.
+
+The messages for formula cells and files over the limits are pinned in tests/unit/test_dataset_messages.py;
+that a dataset's problem stops a build and publishes nothing, in tests/site/test_bad_input.py.
+"""
 
 from __future__ import annotations
 
 import pytest
 from pelican import Pelican
 
-from plugins.datatable.limits import MAX_CSV_BYTES, MAX_ROWS, PAGE_ROWS
-from plugins.kb.problems import ContentError
-from praktikviden import site
-from tests.conftest import FIXTURES, build_fixture, page, site_settings
-
-GROW = (
-    "læg kun de tal i data/, som siderne handler om, fx summeret pr. år eller pr. skole, eller del "
-    "tabellen i flere filer, fx én pr. år."
-)
-FORMULA_FIX = (
-    "en tabel rummer tal og navne, ikke formler: slet {sign} først i feltet. Er kolonnen tal (fx -3), "
-    "så giv den typen heltal, decimal eller procent i data/andele.yml; et tal, der ikke kendes, "
-    "skrives som et tomt felt."
-)
+from plugins.datatable.limits import PAGE_ROWS
+from tests.conftest import FIXTURES, page, site_settings
 
 
 def schools(count: int, name: str = "Skole") -> str:
@@ -33,58 +25,6 @@ def build_with_csv(scenario: str, workdir, csv: str):
     (workdir / "data" / "skoler.csv").write_text(csv, encoding="utf-8")
     Pelican(settings).run()
     return workdir / "output"
-
-
-def assert_refused(workdir, build, expected: list[str]):
-    with pytest.raises(ContentError) as caught:
-        build()
-    assert [str(problem) for problem in caught.value.problems] == expected
-    assert not [path for path in (workdir / "output").rglob("*") if path.is_file()], "nothing is published"
-
-
-def test_formula_cells_are_refused_with_file_line_and_column(tmp_path):
-    assert_refused(
-        tmp_path,
-        lambda: build_fixture("table_formula_cell", tmp_path),
-        [
-            "data/andele.csv:3:1: '=HYPERLINK(\"https://example.com\",\"Klik\")' i kolonnen 'Gruppe' "
-            "begynder med '=', så et regneark læser feltet som en formel.\n    Ret: "
-            + FORMULA_FIX.format(sign="'='"),
-            "data/andele.csv:4:1: '@SUM(1+1)' i kolonnen 'Gruppe' begynder med '@', så et regneark "
-            "læser feltet som en formel.\n    Ret: " + FORMULA_FIX.format(sign="'@'"),
-        ],
-    )
-
-
-def test_check_finds_the_formula_cells_without_writing(tmp_path):
-    settings = site_settings(FIXTURES / "table_formula_cell" / "content", tmp_path)
-    problems = [(problem.path, problem.line, problem.column) for problem in site.check(settings)]
-    assert problems == [("data/andele.csv", 3, 1), ("data/andele.csv", 4, 1)]
-    assert not (tmp_path / "output").exists()
-
-
-def test_too_many_rows_are_refused_before_they_are_parsed(tmp_path):
-    assert_refused(
-        tmp_path,
-        lambda: build_with_csv("table_oversize", tmp_path, schools(MAX_ROWS)),  # and the totals row
-        [
-            f"data/skoler.csv:{MAX_ROWS + 2}: CSV-filen har 10.001 rækker under overskriften; en tabel "
-            f"må højst have 10.000.\n    Ret: {GROW}",
-        ],
-    )
-
-
-def test_too_large_a_file_is_refused_before_it_is_read(tmp_path):
-    csv = schools(MAX_ROWS // 2, name="Skole med et meget langt navn" + "n" * 400)
-    assert len(csv.encode()) > MAX_CSV_BYTES
-    assert_refused(
-        tmp_path,
-        lambda: build_with_csv("table_oversize", tmp_path, csv),
-        [
-            "data/skoler.csv: CSV-filen fylder 2,1\u00a0MB; en tabel må højst fylde 2\u00a0MB.\n"
-            f"    Ret: {GROW}"
-        ],
-    )
 
 
 @pytest.fixture(scope="module")
