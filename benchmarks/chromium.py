@@ -1,4 +1,4 @@
-"""Debian's Chromium, as the browser tests and the benchmarks launch it through Playwright."""
+"""Debian's Chromium, as the benchmarks launch it through Playwright (tests/chromium.py: the tests' copy)."""
 
 from pathlib import Path
 

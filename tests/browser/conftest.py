@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.attachments_site import build_attachments_site
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT, build
 
 
