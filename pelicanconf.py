@@ -32,7 +32,7 @@ PLUGINS = [
     "plugins.lifecycle",
     "plugins.files",
     "plugins.formatting",
-    "plugins.minutes",
+    "plugins.markdown_content",
     "plugins.datatable",
     "plugins.validator",
     "plugins.attachments",

@@ -18,14 +18,14 @@ from pathlib import Path
 from pelican.log import init as init_logging
 
 from plugins.kb.build import BuildSuperseded, setting
+from plugins.kb.content.registries import read_committees
 from plugins.kb.importer.template import minutes_file_name, minutes_template
 from plugins.kb.metadata.canonical import canonical_text
 from plugins.kb.metadata.kinds import editor_files, kind_of
 from plugins.kb.metadata.textfile import read_text
 from plugins.kb.metadata.values import suggest
 from plugins.kb.problems import ContentError, with_fix
-from plugins.minutes.plugin import read_committees
-from plugins.minutes.reader import MINUTES_DIR
+from plugins.kb.sections import section
 
 from . import site
 from .editor_server import EditorServerMissing, editor_server
@@ -314,7 +314,7 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
             newer.clear()
             paths = sorted({Path(path) for _, path in changes})
             note = f"ændret: {', '.join(sorted({path.name for path in paths}))}"
-            folder = (content / MINUTES_DIR).resolve()
+            folder = (content / section("referater").content).resolve()
             only_minutes = all(path.suffix == ".md" and path.resolve().parent == folder for path in paths)
             if only_minutes and all(path.is_file() for path in paths) and (output / "index.html").exists():
                 behind = _rebuild(settings, output, note, paths) == BUILT or behind

@@ -9,13 +9,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.kb.content.registries import read_committees
 from plugins.kb.importer.documents import read_document_text
 from plugins.kb.importer.minutes_draft import Note, summary, write_draft
 from plugins.kb.importer.minutes_import import read_minutes
 from plugins.kb.metadata.values import suggest
 from plugins.kb.problems import with_fix
-from plugins.minutes.plugin import read_committees
-from plugins.minutes.reader import MINUTES_DIR
+from plugins.kb.sections import section
 
 ATTACHMENTS_DIR = "bilag"
 _ATTACHMENT_NUMBER = re.compile(r"bilag[\s_-]*(\d+(?:[._-]\d+)*)", re.I)
@@ -85,7 +85,7 @@ def import_minutes(
         raise Refused(
             with_fix(f"Mødets dato kan ikke findes i {source}: {found}.", "angiv den med --dato ÅÅÅÅ-MM-DD.")
         )
-    path = content_root / MINUTES_DIR / f"{meeting_date.isoformat()}-{committee}.md"
+    path = content_root / section("referater").content / f"{meeting_date.isoformat()}-{committee}.md"
     if path.exists():
         raise Refused(
             with_fix(

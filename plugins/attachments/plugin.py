@@ -10,7 +10,7 @@ from pelican import signals
 from plugins.kb.build import setting
 from plugins.kb.content.attachments import describe
 from plugins.kb.model import AttachmentFile
-from plugins.minutes.fingerprint import attachment_key
+from plugins.kb.storage.fingerprint import attachment_key
 
 log = logging.getLogger(__name__)
 

@@ -9,13 +9,15 @@ from jinja2 import Environment, FileSystemLoader
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.formatting.plugin import FILTERS
-from plugins.kb.build import setting
+from plugins.kb.build import data_dir, setting
+from plugins.kb.content.links import ROOT_MARKER
+from plugins.kb.content.tablerefs import check_table_refs
+from plugins.kb.outputs.filters import FILTERS
 from plugins.kb.problems import Problem
 from plugins.kb.sections import section
 
 from .chart import build_chart
-from .shortcode import TableExtension, check_table_refs
+from .shortcode import TableExtension
 from .table import Table, load_table
 
 DATA_URL = section("data").folder
@@ -28,11 +30,6 @@ class Datasets:
     by_slug: dict[str, Table] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # names of datasets with problems: not unknown
-
-
-def data_dir(settings: dict) -> Path:
-    """Return data/: KB_DATA_PATH, or the folder beside the content folder."""
-    return Path(setting(settings, "KB_DATA_PATH") or Path(settings["PATH"]).parent / "data")
 
 
 def load_datasets(pelican) -> None:
@@ -66,14 +63,9 @@ def load_datasets(pelican) -> None:
     )
 
 
-# Embedded tables are rendered while Markdown is converted, before the page's address is known; their
-# links start with this marker, which the ``intrasite`` filter replaces (plugins/minutes/intrasite.py).
-ROOT_MARKER = "kb-site-root:"
-
-
 def check_refs(content) -> None:
     """Report unknown dataset names with file and line (content_object_init: source is known)."""
-    refs = getattr(content, "kb_table_refs", None)  # found by the reader (plugins/minutes/reader.py)
+    refs = getattr(content, "kb_table_refs", None)  # found by the reader (plugins/markdown_content/reader.py)
     if not refs:
         return
     settings = content.settings

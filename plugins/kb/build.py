@@ -135,3 +135,8 @@ def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Pr
                 Problem(source, 0, f"indstillingen '{key}' har forkert type.", f"se DEFAULTS i {__name__}.")
             )
     return problems
+
+
+def data_dir(settings: dict) -> Path:
+    """Return data/: KB_DATA_PATH, or the folder beside the content folder."""
+    return Path(setting(settings, "KB_DATA_PATH") or Path(settings["PATH"]).parent / "data")

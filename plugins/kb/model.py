@@ -1,4 +1,4 @@
-"""Domain objects: committees, meetings, agenda items, labelled blocks, decisions, attachments."""
+"""Domain objects: committees, meetings, agenda items, labelled blocks, decisions, attachments, pages."""
 
 from __future__ import annotations
 
@@ -245,6 +245,46 @@ class Committee:
     description: str
     planned: tuple[PlannedMeeting, ...] = ()
     standing_items: tuple[str, ...] = ()  # agenda items every meeting has ('faste_punkter')
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """A page of text (``content/sider/``): its metadata and its Markdown body, not yet rendered.
+
+    slug: its address in its section (a guide or report chapter's file name without its number).
+    kind: the Danish name of its type ("Side", "Pilotprojekt" …). body_line: the line of the file
+    the body starts on, for messages about the body.
+    """
+
+    title: str
+    slug: str
+    kind: str
+    body: str
+    body_line: int
+    themes: tuple[str, ...] = ()
+    summary: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GuideChapter(Page):
+    """A chapter of the guide "Veje til den gode praktik" (``content/guide/``)."""
+
+    number: int
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportChapter(Page):
+    """A chapter of a report carried whole (``content/rapporter/<report>/``).
+
+    folder: the report folder the file lies in, when it does (then its address is inside the
+    report's); number_line: the line of its ``kapitel``, for the check that numbers are unique.
+    """
+
+    report: str
+    number: int
+    folder: str | None
+    number_line: int | None
 
 
 def by_organisation(people: tuple[Person, ...]) -> list[tuple[str | None, list[Person]]]:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from benchmarks.generate import generate
+from plugins.markdown_content import plugin as content_plugin
+from plugins.markdown_content.parallel import cores
 from plugins.kb.build import Build
-from plugins.minutes import reader as reader_module
-from plugins.minutes.parallel import cores
 from praktikviden import site
 from tests.conftest import ROOT
 
@@ -20,10 +21,54 @@ SEQUENTIAL = {"KB_PARALLEL_MIN": 10**6}
 PARALLEL = {"KB_PARALLEL_MIN": 0}
 
 
+MINUTES = """\
+---
+udvalg: {committee}
+dato: {date}
+tid: 9.00–12.00
+sted: SOSU MV, Holstebro
+moedeleder:
+  navn: Bettina Krohn Jensen
+referent:
+  navn: Nanna Resen Westen
+deltagere:
+  - navn: Jacob Niebuhr Henriksen
+    organisation: Herning Kommune
+---
+
+## 1. Godkendelse af dagsorden
+
+### Beslutning
+
+Dagsordenen for møde nr. {number} blev godkendt.
+
+## 2. Status fra skolen
+
+### Orientering
+
+Skolen orienterede om optaget og om frafaldet på holdene.
+
+### Drøftelse
+
+Udvalget drøftede, hvordan flere elever kan få en praktikplads.
+
+## 3. Eventuelt
+"""
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """Twelve generated minutes: four dates, each with a meeting of all three committees."""
-    return generate(12, tmp_path_factory.mktemp("corpus"))
+    """Twelve minutes: four dates a week apart, each with a meeting of every real committee."""
+    content = tmp_path_factory.mktemp("corpus") / "content"
+    shutil.copytree(ROOT / "content" / "udvalg", content / "udvalg")
+    (content / "referater").mkdir()
+    committees = sorted(path.stem for path in (content / "udvalg").glob("*.yml"))
+    for index in range(12):
+        committee = committees[index % len(committees)]
+        date = (dt.date(2000, 1, 3) + dt.timedelta(weeks=index // len(committees))).isoformat()
+        text = MINUTES.format(committee=committee, date=date, number=index + 1)
+        (content / "referater" / f"{date}-{committee}.md").write_text(text, encoding="utf-8")
+    return content
 
 
 @pytest.fixture
@@ -32,13 +77,13 @@ def pool_used(monkeypatch) -> list[int]:
     if cores() < 2:
         pytest.skip("one core: the minutes are always parsed one by one")
     handed: list[int] = []
-    real = reader_module.ParsePool
+    real = content_plugin.ParsePool
 
     def spy(reader, pending):
         handed.append(len(pending))
         return real(reader, pending)
 
-    monkeypatch.setattr(reader_module, "ParsePool", spy)
+    monkeypatch.setattr(content_plugin, "ParsePool", spy)
     return handed
 
 

@@ -4,8 +4,8 @@ import pytest
 
 from plugins.datatable import formulas, limits
 from plugins.datatable.chart import _nice_ceiling
-from plugins.datatable.shortcode import check_table_refs, find_table_refs
 from plugins.datatable.table import load_table
+from plugins.kb.content.tablerefs import check_table_refs, find_table_refs
 from plugins.kb.outputs.formatting import format_number, format_percent
 
 

@@ -69,6 +69,11 @@ class Link:
     image: bool
 
 
+# Embedded tables are rendered while Markdown is converted, before the page's address is known; their
+# links start with this marker, which the ``intrasite`` filter replaces (plugins/markdown_content/intrasite.py).
+ROOT_MARKER = "kb-site-root:"
+
+
 def find_links(text: str) -> list[Link]:
     """Return every Markdown or HTML link and image in ``text`` with its 1-based line number.
 

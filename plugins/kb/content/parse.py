@@ -8,7 +8,6 @@ from collections.abc import Collection
 from plugins.kb.content.agenda import Render, parse_agenda
 from plugins.kb.metadata.fields import (
     COMMITTEE_FIELDS,
-    GUIDE_ROLES,
     ITEM_THEME_FIELDS,
     MEETING_FIELDS,
     PLANNED_FIELDS,
@@ -16,8 +15,8 @@ from plugins.kb.metadata.fields import (
 )
 from plugins.kb.metadata.frontmatter import Document, load_yaml, split_front_matter
 from plugins.kb.metadata.values import (
-    SLUG,
     check_keys,
+    check_slug,
     parse_date,
     parse_people,
     parse_person,
@@ -125,15 +124,7 @@ def parse_committee(text: str, slug: str, source: str) -> tuple[Committee | None
     if problems:
         return None, problems
     problems = check_keys(doc, COMMITTEE_FIELDS, (), source, "udvalgsfilen")
-    if not SLUG.match(slug):
-        problems.append(
-            Problem(
-                source,
-                0,
-                f"filnavnet '{slug}' kan ikke bruges som udvalgets kortnavn.",
-                "brug kun små bogstaver a–z, tal og bindestreg, fx 'luu-pa-amu.yml'.",
-            )
-        )
+    problems += check_slug(slug, source, "filnavnet", "udvalgets", "luu-pa-amu.yml")
     planned = []
     dates = doc.data.get("moededatoer") or []
     if not isinstance(dates, list):
@@ -280,53 +271,7 @@ def parse_theme(text: str, slug: str, source: str) -> tuple[Theme | None, list[P
     if problems:
         return None, problems
     problems = check_keys(doc, THEME_FIELDS, (), source, "temafilen")
-    if not SLUG.match(slug):
-        problems.append(
-            Problem(
-                source,
-                0,
-                f"filnavnet '{slug}' kan ikke bruges som temaets kortnavn.",
-                "brug kun små bogstaver a–z, tal og bindestreg, fx 'frafald-og-gennemfoersel.yml'.",
-            )
-        )
+    problems += check_slug(slug, source, "filnavnet", "temaets", "frafald-og-gennemfoersel.yml")
     if problems:
         return None, problems
     return Theme(slug, doc.data["navn"], doc.data["beskrivelse"]), []
-
-
-def guide_chapter(doc: Document, source: str) -> tuple[int | None, tuple[str, ...], list[Problem]]:
-    """Read a guide chapter's ``kapitel`` (a number) and ``roller`` (known roles, at least one)."""
-    problems = []
-    number = doc.data.get("kapitel")
-    if not isinstance(number, str) or not number.isdigit():
-        problems.append(
-            Problem(
-                source,
-                doc.line("kapitel"),
-                "et guidekapitel skal have 'kapitel' med sit nummer.",
-                "skriv fx 'kapitel: 2'; kapitlerne vises i nummerorden.",
-            )
-        )
-    roles = doc.data.get("roller") or []
-    roles = roles if isinstance(roles, list) else [roles]
-    known = list(GUIDE_ROLES)
-    if not roles:
-        problems.append(
-            Problem(
-                source,
-                doc.line("roller"),
-                "et guidekapitel skal have 'roller': hvem kapitlet er til.",
-                f"skriv fx 'roller: [elev, vejleder]'; mulige roller: {', '.join(known)}.",
-            )
-        )
-    problems += [
-        Problem(
-            source,
-            doc.line("roller"),
-            f"ukendt rolle '{role}'.",
-            f"{suggest(str(role), known)}mulige roller: {', '.join(known)}.",
-        )
-        for role in roles
-        if role not in GUIDE_ROLES
-    ]
-    return (int(number) if not problems else None), tuple(roles), problems

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from plugins.kb.content.parse import theme_list
 from plugins.kb.metadata.fields import REPORT_FIELDS
 from plugins.kb.metadata.frontmatter import Document, load_yaml
-from plugins.kb.metadata.values import SLUG, check_keys, heading_id, suggest
+from plugins.kb.metadata.values import check_keys, check_slug, heading_id, suggest
 from plugins.kb.model import Report
 from plugins.kb.problems import Problem
 
@@ -25,15 +25,9 @@ def parse_report(
     if problems:
         return None, problems
     problems = check_keys(doc, REPORT_FIELDS, (), source, "rapportfilen")
-    if not SLUG.match(slug):
-        problems.append(
-            Problem(
-                source,
-                0,
-                f"mappenavnet '{slug}' kan ikke bruges som rapportens kortnavn.",
-                "brug kun små bogstaver a–z, tal og bindestreg, fx 'content/rapporter/frafald-nordjylland/'.",
-            )
-        )
+    problems += check_slug(
+        slug, source, "mappenavnet", "rapportens", "content/rapporter/frafald-nordjylland/"
+    )
     listed, found = theme_list(doc, ("temaer",), source, themes)
     problems += found
     if problems:

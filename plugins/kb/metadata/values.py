@@ -202,6 +202,24 @@ def parse_people(doc: Document, key: str, source: str) -> tuple[tuple[Person, ..
     return tuple(people), problems
 
 
+def check_slug(slug: str, source: str, name: str, whose: str, example: str) -> list[Problem]:
+    """The one check of a committee's, theme's or report's slug: the name of its file or folder.
+
+    ``name``: what the slug is ("filnavnet", "mappenavnet"); ``whose``: "udvalgets" …; ``example``: a
+    good name of that kind.
+    """
+    if SLUG.match(slug):
+        return []
+    return [
+        Problem(
+            source,
+            0,
+            f"{name} '{slug}' kan ikke bruges som {whose} kortnavn.",
+            f"brug kun små bogstaver a–z, tal og bindestreg, fx '{example}'.",
+        )
+    ]
+
+
 def suggest(value: str, choices: list[str]) -> str:
     """Return "mente du 'x'? " for the closest choice, or an empty string."""
     close = difflib.get_close_matches(value, choices, n=1)

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse, urlunparse
 from jinja2 import pass_context
 from markupsafe import Markup
 
-from plugins.datatable.plugin import ROOT_MARKER
+from plugins.kb.content.links import ROOT_MARKER
 
 
 @pass_context

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plugins.datatable.plugin import data_dir
+from plugins.kb.build import data_dir
 from plugins.kb.storage.cache import digest, fingerprint
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 # The code running in this process, read once when it is imported (Python does not load it again):
 # the plugins and the pinned dependencies.
 CODE_VERSION = fingerprint(

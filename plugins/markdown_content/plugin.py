@@ -1,0 +1,109 @@
+"""Pelican glue for the content: its reader, the committees, themes and reports, meeting neighbours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from plugins.kb.content.links import static_targets
+from plugins.kb.content.registries import read_registries
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.sections import section
+
+from .intrasite import intrasite
+from .parallel import ParsePool, worth_splitting
+from .reader import ContentReader
+
+
+def load_registries(pelican) -> None:
+    """Read committee, theme and report files once per build (initialized: before any reader needs them)."""
+    found = read_registries(Path(pelican.settings["PATH"]))
+    pelican.settings["KB_COMMITTEES"] = found.committees
+    pelican.settings["KB_THEMES"] = found.themes
+    pelican.settings["KB_REPORTS"] = found.reports
+
+
+def add_reader(readers) -> None:
+    """Use our front-matter reader for .md files (readers_init: the reader table exists)."""
+    readers.reader_classes["md"] = ContentReader
+
+
+def prefetch_minutes(generator) -> None:
+    """Start parsing the minutes on every core (article_generator_init: before any is read).
+
+    Pelican reads files one at a time on one core, and parsing the minutes (mostly Markdown) is most
+    of a build. Files the cache has are not parsed again; below ``KB_PARALLEL_MIN`` files to parse,
+    starting worker processes costs more than it saves, and the reader parses each as it reads it.
+    """
+    reader = generator.readers.readers.get("md")
+    if not isinstance(reader, ContentReader):
+        return
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    pending = []
+    for name in sorted(files):
+        if not name.endswith(".md") or Path(name).parts[0] != section("referater").content:
+            continue
+        path = Path(generator.path, name)
+        source = path.relative_to(Path(settings["PATH"]).parent).as_posix()
+        text, _ = read_text(path, source)
+        # A file that cannot be read is reported by the reader, with the line of the bad byte.
+        if text is not None and not reader.renderer.cached("referat", source, text):
+            pending.append((source, text))
+    if worth_splitting(settings, len(pending)):
+        reader.pool = ParsePool(reader, pending)
+
+
+def close_pool(generator) -> None:
+    """Close the reader's worker processes (article_generator_finalized: every minutes file is read)."""
+    reader = generator.readers.readers.get("md")
+    if getattr(reader, "pool", None) is not None:
+        reader.pool.close()
+        reader.pool = None
+
+
+def link_meetings(generators) -> None:
+    """Expose committees to templates and link each meeting to its neighbours in the committee.
+
+    all_generators_finalized: every meeting has been read, nothing has been written yet.
+    """
+    context = generators[0].context
+    context["committees"] = context["KB_COMMITTEES"].by_slug
+    context["themes"] = context["KB_THEMES"].by_slug
+    context["reports"] = context["KB_REPORTS"].by_slug
+    by_committee: dict[str, list] = {}
+    for article in sorted(context.get("articles", []), key=lambda a: a.date):
+        by_committee.setdefault(article.category.slug, []).append(article)
+    for meetings in by_committee.values():
+        for before, after in zip(meetings, meetings[1:], strict=False):
+            before.next_meeting, after.previous_meeting = after, before
+
+
+def add_filters(generator) -> None:
+    """Add the ``intrasite`` filter (generator_init: the Jinja environment exists)."""
+    generator.env.filters["intrasite"] = intrasite
+
+
+def add_static_links(generator) -> None:
+    """Publish the images and files that minutes link with ``{static}``.
+
+    Pelican finds these in a page's body; a meeting's body is its blocks, so they are added here
+    (article_generator_finalized: before the static generator collects its files).
+    """
+    content_root = Path(generator.settings["PATH"])
+    for article in generator.articles + generator.drafts:
+        if getattr(article, "meeting", None) is not None:
+            folder = Path(article.source_path).parent.relative_to(content_root).as_posix()
+            generator.context["static_links"] |= static_targets(article.kb_links, folder)
+
+
+def register() -> None:
+    """Connect the receivers."""
+    signals.generator_init.connect(add_filters)
+    signals.article_generator_finalized.connect(add_static_links)
+    signals.article_generator_finalized.connect(close_pool)
+    signals.initialized.connect(load_registries)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(prefetch_minutes)
+    signals.all_generators_finalized.connect(link_meetings)

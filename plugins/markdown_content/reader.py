@@ -1,0 +1,163 @@
+"""The Pelican reader of ``content/*.md``: each file handed to the domain core's parser for its kind."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from markupsafe import escape
+from pelican.readers import MarkdownReader
+from pelican.utils import SafeDatetime
+
+from plugins.kb.build import BuildSuperseded
+from plugins.kb.content.links import find_links
+from plugins.kb.content.pages import parse_page
+from plugins.kb.content.parse import parse_meeting
+from plugins.kb.content.reports import ChapterAnchors, anchor_lines
+from plugins.kb.content.tablerefs import find_table_refs
+from plugins.kb.metadata.textfile import read_text
+from plugins.kb.model import GuideChapter, ReportChapter
+from plugins.kb.outputs.formatting import format_date
+from plugins.kb.problems import unreadable
+from plugins.kb.sections import section
+
+from .parallel import ParsedMeeting
+from .render import Renderer
+
+_ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
+# A date that sorts harmlessly for content that failed to parse; the build stops before output.
+_PLACEHOLDER_DATE = SafeDatetime(1970, 1, 1)
+log = logging.getLogger(__name__)
+
+
+class ContentReader(MarkdownReader):
+    """Read ``.md`` files whose metadata is YAML front matter.
+
+    Files under ``content/referater/`` become meetings (``metadata["meeting"]``, parse_meeting); the
+    others pages, guide chapters or report chapters (parse_page). Problems are returned in
+    ``metadata["kb_problems"]`` rather than raised, because Pelican logs and skips a file whose reader
+    raises: the validator reports all problems together and stops the build.
+    """
+
+    file_extensions = ["md"]
+
+    def read(self, source_path: str) -> tuple[str, dict]:
+        """Return the rendered body and the metadata of one file; a file that breaks the reader, a problem."""
+        path = Path(source_path)
+        source = path.relative_to(Path(self.settings["PATH"]).parent).as_posix()
+        try:
+            return self._read(path, source)
+        except BuildSuperseded:
+            raise
+        except Exception:  # anything else this file made go wrong is reported with the file
+            log.debug("Kunne ikke læse %s", source_path, exc_info=True)
+            return "", _failed(source, path.stem, [unreadable(source)])
+
+    def _read(self, path: Path, source: str) -> tuple[str, dict]:
+        text, problems = read_text(path, source)
+        if text is None:
+            return "", _failed(source, path.stem, problems)
+        if _is_minutes(path, self.settings):
+            parsed = self.renderer.remembered("referat", (source, text), lambda: self._parse(source, text))
+            body, metadata = self._meeting(parsed, source, path.stem)
+            links, tables = parsed.links, parsed.tables
+        else:
+            body, metadata = self._page(text, source, path.stem)
+            links, tables = find_links(text), find_table_refs(text)
+        # Found where the text is at hand, for the link and table checks and the static files.
+        metadata.update(kb_links=links, kb_table_refs=tables)
+        return body, metadata
+
+    @property
+    def renderer(self) -> Renderer:
+        """The Markdown and the cache this reader renders with (made when first needed)."""
+        if getattr(self, "_renderer", None) is None:
+            self._renderer = Renderer(self.settings)
+        return self._renderer
+
+    def parse_minutes(self, source: str, text: str) -> ParsedMeeting:
+        """Parse one minutes file: the meeting (None if it failed), its problems and its links."""
+        committees = self.settings["KB_COMMITTEES"].known
+        themes = self.settings["KB_THEMES"].known
+        meeting, problems = parse_meeting(text, source, committees, self.renderer.body, themes)
+        return ParsedMeeting(meeting, problems, find_links(text), find_table_refs(text))
+
+    def _parse(self, source: str, text: str) -> ParsedMeeting:
+        pool = getattr(self, "pool", None)  # plugins/markdown_content/plugin.py: prefetch_minutes
+        # Parsed by the workers, unless the file was not handed out or has changed since.
+        parsed = pool.take(source, text) if pool is not None else None
+        return parsed or self.parse_minutes(source, text)
+
+    def _meeting(self, parsed: ParsedMeeting, source: str, stem: str) -> tuple[str, dict]:
+        meeting, problems = parsed.meeting, parsed.problems
+        committee = meeting and self.settings["KB_COMMITTEES"].by_slug.get(meeting.committee)
+        if committee is None:
+            # A broken committee file has already been reported by the validator.
+            return "", _failed(source, stem, problems)
+        return "", {
+            "title": f"{committee.name}, {format_date(meeting.date)}",
+            "date": SafeDatetime.combine(meeting.date, meeting.time.start),
+            "summary": escape("; ".join(f"{item.number}. {item.title}" for item in meeting.agenda)),
+            "category": self.process_metadata("category", committee.slug),
+            "slug": meeting.date.isoformat(),
+            "template": "meeting",
+            "meeting": meeting,
+            "committee": committee,
+            "kb_problems": [],
+        }
+
+    def _page(self, text: str, source: str, stem: str) -> tuple[str, dict]:
+        known = self.settings["KB_THEMES"].known, self.settings["KB_REPORTS"].known
+        page, problems = parse_page(text, source, *known)
+        if page is None:
+            return "", _failed(source, stem, problems)
+        metadata = {
+            "title": page.title,
+            "slug": page.slug,
+            "kind": page.kind,
+            "themes": page.themes,
+            "kb_problems": [],
+        }
+        if page.summary:
+            metadata["summary"] = page.summary
+        if isinstance(page, GuideChapter):
+            guide = section("guide")
+            metadata.update(chapter=page.number, roles=page.roles, template="guide_chapter")
+            metadata.update(url=guide.url(page.slug), save_as=guide.save_as(page.slug))
+        if isinstance(page, ReportChapter):
+            return self._chapter(page, source, metadata)
+        return self.renderer.remembered("side", (page.body,), lambda: self.renderer.body(page.body)), metadata
+
+    def _chapter(self, page: ReportChapter, source: str, metadata: dict) -> tuple[str, dict]:
+        """A chapter of a report: heading ids, its sections, and its address inside the report."""
+        html, headings = self.renderer.remembered(
+            "kapitel", (page.body,), lambda: self.renderer.chapter(page.body)
+        )
+        if page.folder is not None:
+            # content/rapporter/<rapport>/03-resume.md → /rapporter/<rapport>/resume/
+            reports = section("rapporter")
+            metadata.update(
+                url=reports.url(page.folder, page.slug), save_as=reports.save_as(page.folder, page.slug)
+            )
+        # The chapter's title has the chapter's slug as its id, on its page and in the print version.
+        ids = (page.slug, *_ID_ATTRIBUTE.findall(html))
+        lines = {**anchor_lines(page.body, page.body_line), "kapitel": page.number_line}
+        metadata.update(
+            report=self.settings["KB_REPORTS"].by_slug.get(page.report),
+            report_chapter=page.number,
+            headings=headings,
+            kb_anchors=ChapterAnchors(page.report, page.number, source, ids, lines),
+            template="report_chapter",
+        )
+        return html, metadata
+
+
+def _is_minutes(path: Path, settings: dict) -> bool:
+    return path.relative_to(settings["PATH"]).parts[0] == section("referater").content
+
+
+def _failed(source: str, stem: str, problems: list) -> dict:
+    """The metadata of a file that failed: its problems, and what Pelican needs to go on reading."""
+    found = {"title": source, "date": _PLACEHOLDER_DATE, "slug": stem, "kb_problems": problems}
+    return {**found, "kb_links": (), "kb_table_refs": ()}
