@@ -28,6 +28,11 @@ TIMEZONE = "Europe/Copenhagen"
 DEFAULT_LANG = "da"
 
 PLUGIN_PATHS = ["."]
+# No plugin imports another (what they share is in plugins/kb/), but the order matters where they
+# answer the same signal: lifecycle checks the settings first; the file tree (files) is scanned before
+# the committees, themes, reports (markdown_content) and datasets are read (initialized); the
+# validator stops the build after the meetings are linked (all_generators_finalized); generators
+# write in this order (get_generators); search is last: on finalized it indexes the written site.
 PLUGINS = [
     "plugins.lifecycle",
     "plugins.files",

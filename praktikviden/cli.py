@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -41,24 +42,54 @@ def main(argv: list[str] | None = None) -> int:
     return args.run(args)
 
 
-# argparse's own words, in Danish: it looks each one up through its module-level gettext alias.
-_ARGPARSE_DANISH = {
-    "usage: ": "brug: ",
-    "options": "tilvalg",
-    "show this help message and exit": "vis denne hjælp",
-    "the following arguments are required: %s": "mangler: %s",
-    "unrecognized arguments: %s": "ukendte argumenter: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ukendt valg: %(value)r (vælg mellem %(choices)s)",
-    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
-    "expected one argument": "skal have en værdi",
-    "invalid %(type)s value: %(value)r": "ugyldig værdi: %(value)r",
-}
-argparse._ = lambda text: _ARGPARSE_DANISH.get(text, text)
+# argparse's own messages (it speaks English), as the Danish parser below says them.
+_ARGPARSE_DANISH = (
+    (re.compile(r"the following arguments are required: (.*)", re.S), "mangler: {0}"),
+    (re.compile(r"unrecognized arguments: (.*)", re.S), "ukendte argumenter: {0}"),
+    (re.compile(r"invalid choice: (.*) \(choose from (.*)\)", re.S), "ukendt valg: {0} (vælg mellem {1})"),
+    (re.compile(r"expected one argument"), "skal have en værdi"),
+    (re.compile(r"invalid \S+ value: (.*)", re.S), "ugyldig værdi: {0}"),
+)
+_ARGUMENT = re.compile(r"argument (.*?): (.*)", re.S)
+
+
+def _danish(message: str) -> str:
+    """One of argparse's error messages in Danish (unknown ones as they are)."""
+    if found := _ARGUMENT.fullmatch(message):
+        return f"{found[1]}: {_danish(found[2])}"
+    for pattern, danish in _ARGPARSE_DANISH:
+        if found := pattern.fullmatch(message):
+            return danish.format(*found.groups())
+    return message
+
+
+class _DanishFormatter(argparse.HelpFormatter):
+    """Help whose usage line starts "brug: "."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "brug: " if prefix is None else prefix)
+
+
+class DanishArgumentParser(argparse.ArgumentParser):
+    """An argument parser that speaks Danish: usage, the help option, the group of options, errors.
+
+    Sub-commands get the same class (argparse makes them with the parser's own class).
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _DanishFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._optionals.title = "tilvalg"
+        self.add_argument("-h", "--help", action="help", help="vis denne hjælp")
+
+    def error(self, message: str):
+        """Print the usage and the message in Danish, and exit with status 2 (as argparse does)."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fejl: {_danish(message)}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DanishArgumentParser(
         prog="praktikviden",
         description="Tjek, forhåndsvis og byg Praktikviden. Kør kommandoerne fra projektets mappe.",
         epilog="Vejledning for redaktører: docs/referater.md (Sådan skriver du et referat).",
@@ -223,10 +254,9 @@ def _refuse(message: str, fix: str) -> int:
 
 def run_build(args) -> int:
     """Build atomically; print the problems and keep the old output when the build fails."""
-    _fix_build_time()
     conf = site.PREVIEW_CONF if args.preview else site.PUBLISH_CONF
     try:
-        output = site.build(site.with_cache(site.load_settings(conf)))
+        output = site.build(site.with_cache(site.load_settings(conf, **_build_time())))
     except (ContentError, site.BuildFailed) as error:
         print(error, file=sys.stderr)
         return error.exitcode
@@ -234,19 +264,21 @@ def run_build(args) -> int:
     return 0
 
 
-def _fix_build_time() -> None:
-    """Make "now" the last commit's time, so every build of a commit is the same.
+def _build_time() -> dict[str, str]:
+    """The setting that makes "now" the last commit's time, so every build of a commit is the same.
 
-    ICS time stamps and the calendar's split into upcoming and past meetings depend on it.
-    An explicit SOURCE_DATE_EPOCH wins; outside git the real time is used.
+    ICS time stamps and the calendar's split into upcoming and past meetings depend on it
+    (plugins/registers: build_moment). An explicit SOURCE_DATE_EPOCH wins; outside git the real time
+    is used.
     """
     if "SOURCE_DATE_EPOCH" in os.environ:
-        return
+        return {"SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"]}
     found = subprocess.run(
         ["git", "log", "-1", "--format=%ct"], cwd=site.ROOT, capture_output=True, text=True, check=False
     )
     if found.returncode == 0 and found.stdout.strip():
-        os.environ["SOURCE_DATE_EPOCH"] = found.stdout.strip()
+        return {"SOURCE_DATE_EPOCH": found.stdout.strip()}
+    return {}
 
 
 def run_serve(args) -> int:

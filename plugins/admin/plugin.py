@@ -16,7 +16,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import setting
-from plugins.kb.metadata.fields import GUIDE_ROLES, PAGE_TYPES, Choices
+from plugins.kb.metadata.fields import GUIDE_ROLES, PAGE_TYPES, ChartKind, Choices, ColumnType
 from plugins.kb.outputs.cms import ADMIN, Backend, cms_config, edit_address
 from plugins.kb.problems import ContentError, Problem
 
@@ -97,7 +97,6 @@ def backend_of(settings: dict) -> Backend:
 
 def vocabularies(settings: dict) -> dict[Choices, list[tuple[str, str]]]:
     """The allowed values of every closed field, with the names an editor knows them by."""
-    from plugins.datatable.schema import ChartKind, ColumnType  # the datasets' own vocabularies
 
     def named(registry) -> list[tuple[str, str]]:
         found = settings[registry].by_slug

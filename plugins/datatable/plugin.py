@@ -58,9 +58,12 @@ def load_datasets(pelican) -> None:
             datasets.refused.add(csv_path.stem)
     settings["KB_DATASETS"] = datasets
     renderer = _renderer(settings)
-    settings["MARKDOWN"].setdefault("extensions", []).append(
-        TableExtension(render=lambda name: _embed(renderer, datasets, settings, name))
-    )
+    # One shortcode extension, this build's: the live preview reads the settings again for each build.
+    others = [
+        found for found in settings["MARKDOWN"].get("extensions", []) if not isinstance(found, TableExtension)
+    ]
+    extension = TableExtension(render=lambda name: _embed(renderer, datasets, settings, name))
+    settings["MARKDOWN"]["extensions"] = [*others, extension]
 
 
 def check_refs(content) -> None:

@@ -4,37 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
-from plugins.kb.metadata.fields import COLUMN_FIELDS, DATASET_FIELDS, Field, Kind
+from plugins.kb.metadata.fields import COLUMN_FIELDS, DATASET_FIELDS, ChartKind, ColumnType, Field, Kind
 from plugins.kb.metadata.frontmatter import Document, load_yaml
 from plugins.kb.metadata.textfile import read_text
 from plugins.kb.metadata.values import check_keys, suggest
 from plugins.kb.problems import Problem
 
 from .limits import check_schema_size
-
-
-class ColumnType(Enum):
-    """Column types a schema may declare; values are what editors write."""
-
-    TEXT = "tekst"
-    INTEGER = "heltal"
-    DECIMAL = "decimal"
-    PERCENT = "procent"
-
-    @property
-    def numeric(self) -> bool:
-        """Whether cells of this type are numbers."""
-        return self is not ColumnType.TEXT
-
-
-class ChartKind(Enum):
-    """Chart kinds for time series."""
-
-    LINE = "linje"
-    BAR = "soejle"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,19 +28,20 @@ from .render import Renderer
 _ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
 # A date that sorts harmlessly for content that failed to parse; the build stops before output.
 _PLACEHOLDER_DATE = SafeDatetime(1970, 1, 1)
-log = logging.getLogger(__name__)
 
 
 class ContentReader(MarkdownReader):
-    """Read ``.md`` files whose metadata is YAML front matter.
+    """Minutes (``content/referater/``, parse_meeting) and pages, guide and report chapters (parse_page).
 
-    Files under ``content/referater/`` become meetings (``metadata["meeting"]``, parse_meeting); the
-    others pages, guide chapters or report chapters (parse_page). Problems are returned in
-    ``metadata["kb_problems"]`` rather than raised, because Pelican logs and skips a file whose reader
-    raises: the validator reports all problems together and stops the build.
+    Problems go in ``metadata["kb_problems"]``, never raised: Pelican would log and skip the file.
     """
 
     file_extensions = ["md"]
+
+    def __init__(self, settings: dict):
+        super().__init__(settings)
+        self.renderer = Renderer(settings)  # the Markdown and the cache it renders with
+        self.pool = None  # minutes parsed on every core (plugin.py: prefetch_minutes)
 
     def read(self, source_path: str) -> tuple[str, dict]:
         """Return the rendered body and the metadata of one file; a file that breaks the reader, a problem."""
@@ -51,14 +52,14 @@ class ContentReader(MarkdownReader):
         except BuildSuperseded:
             raise
         except Exception:  # anything else this file made go wrong is reported with the file
-            log.debug("Kunne ikke læse %s", source_path, exc_info=True)
+            logging.getLogger(__name__).debug("Kunne ikke læse %s", source_path, exc_info=True)
             return "", _failed(source, path.stem, [unreadable(source)])
 
     def _read(self, path: Path, source: str) -> tuple[str, dict]:
         text, problems = read_text(path, source)
         if text is None:
             return "", _failed(source, path.stem, problems)
-        if _is_minutes(path, self.settings):
+        if path.relative_to(self.settings["PATH"]).parts[0] == section("referater").content:
             parsed = self.renderer.remembered("referat", (source, text), lambda: self._parse(source, text))
             body, metadata = self._meeting(parsed, source, path.stem)
             links, tables = parsed.links, parsed.tables
@@ -69,13 +70,6 @@ class ContentReader(MarkdownReader):
         metadata.update(kb_links=links, kb_table_refs=tables)
         return body, metadata
 
-    @property
-    def renderer(self) -> Renderer:
-        """The Markdown and the cache this reader renders with (made when first needed)."""
-        if getattr(self, "_renderer", None) is None:
-            self._renderer = Renderer(self.settings)
-        return self._renderer
-
     def parse_minutes(self, source: str, text: str) -> ParsedMeeting:
         """Parse one minutes file: the meeting (None if it failed), its problems and its links."""
         committees = self.settings["KB_COMMITTEES"].known
@@ -84,17 +78,15 @@ class ContentReader(MarkdownReader):
         return ParsedMeeting(meeting, problems, find_links(text), find_table_refs(text))
 
     def _parse(self, source: str, text: str) -> ParsedMeeting:
-        pool = getattr(self, "pool", None)  # plugins/markdown_content/plugin.py: prefetch_minutes
         # Parsed by the workers, unless the file was not handed out or has changed since.
-        parsed = pool.take(source, text) if pool is not None else None
+        parsed = self.pool.take(source, text) if self.pool is not None else None
         return parsed or self.parse_minutes(source, text)
 
     def _meeting(self, parsed: ParsedMeeting, source: str, stem: str) -> tuple[str, dict]:
-        meeting, problems = parsed.meeting, parsed.problems
+        meeting = parsed.meeting
         committee = meeting and self.settings["KB_COMMITTEES"].by_slug.get(meeting.committee)
-        if committee is None:
-            # A broken committee file has already been reported by the validator.
-            return "", _failed(source, stem, problems)
+        if committee is None:  # or a broken committee file, which the validator reports
+            return "", _failed(source, stem, parsed.problems)
         return "", {
             "title": f"{committee.name}, {format_date(meeting.date)}",
             "date": SafeDatetime.combine(meeting.date, meeting.time.start),
@@ -131,9 +123,8 @@ class ContentReader(MarkdownReader):
 
     def _chapter(self, page: ReportChapter, source: str, metadata: dict) -> tuple[str, dict]:
         """A chapter of a report: heading ids, its sections, and its address inside the report."""
-        html, headings = self.renderer.remembered(
-            "kapitel", (page.body,), lambda: self.renderer.chapter(page.body)
-        )
+        render = self.renderer
+        html, headings = render.remembered("kapitel", (page.body,), lambda: render.chapter(page.body))
         if page.folder is not None:
             # content/rapporter/<rapport>/03-resume.md → /rapporter/<rapport>/resume/
             reports = section("rapporter")
@@ -151,10 +142,6 @@ class ContentReader(MarkdownReader):
             template="report_chapter",
         )
         return html, metadata
-
-
-def _is_minutes(path: Path, settings: dict) -> bool:
-    return path.relative_to(settings["PATH"]).parts[0] == section("referater").content
 
 
 def _failed(source: str, stem: str, problems: list) -> dict:

@@ -2,7 +2,6 @@ from pathlib import Path
 
 import pytest
 
-from plugins.datatable.table import ChartKind, ColumnType
 from plugins.kb.content.attachments import FILE_TYPES
 from plugins.kb.metadata.fields import (
     COLUMN_FIELDS,
@@ -15,6 +14,8 @@ from plugins.kb.metadata.fields import (
     PLANNED_FIELDS,
     REPORT_FIELDS,
     THEME_FIELDS,
+    ChartKind,
+    ColumnType,
 )
 from plugins.kb.model import BlockKind
 

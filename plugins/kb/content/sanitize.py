@@ -47,7 +47,6 @@ URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 # The attributes whose address the browser fetches as soon as the page is shown.
 RESOURCE_ATTRIBUTES: frozenset[str] = frozenset({"src", "srcset", "poster", "data"})
 
-_TRUSTED = "kb_trusted"
 # Any scheme (https:, ftp: …) or '//': an address on another host. A browser ignores tabs and
 # line breaks in an address, strips leading spaces and control characters, and reads a backslash as '/'.
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -78,11 +77,24 @@ def _token(index: int) -> str:
     return f"kb-trusted-{index}-kb"
 
 
-def trust(md: Markdown, html: str) -> str:
-    """Keep ``html`` out of the sanitiser for this conversion; return the text to put in its place."""
-    trusted = md.__dict__.setdefault(_TRUSTED, [])
-    trusted.append(html)
-    return _token(len(trusted) - 1)
+class TrustedHtml:
+    """HTML the site made during one conversion (an embedded table), kept out of the sanitiser.
+
+    Owned by the Markdown extension that makes such HTML, which registers itself with Markdown
+    (``md.registerExtension``) and empties this on ``md.reset()``; :func:`clean` puts it back.
+    """
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def keep(self, html: str) -> str:
+        """Keep ``html`` out of the sanitiser; return the text to put in its place."""
+        self.pieces.append(html)
+        return _token(len(self.pieces) - 1)
+
+    def reset(self) -> None:
+        """Forget the previous conversion's HTML."""
+        self.pieces = []
 
 
 def clean(md: Markdown, html: str, attributes: dict[str, set[str]] = ATTRIBUTES) -> Markup:
@@ -97,8 +109,12 @@ def clean(md: Markdown, html: str, attributes: dict[str, set[str]] = ATTRIBUTES)
         attribute_filter=_local_resources_only,
     )
     safe = _TABLE.sub(_scroll_region, safe)
-    for index, trusted in enumerate(md.__dict__.pop(_TRUSTED, [])):
-        safe = safe.replace(f"<p>{_token(index)}</p>", trusted).replace(_token(index), trusted)
+    for extension in md.registeredExtensions:
+        kept = getattr(extension, "trusted", None)
+        if isinstance(kept, TrustedHtml):
+            for index, trusted in enumerate(kept.pieces):
+                safe = safe.replace(f"<p>{_token(index)}</p>", trusted).replace(_token(index), trusted)
+            kept.reset()
     return Markup(safe)
 
 

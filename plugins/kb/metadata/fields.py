@@ -327,6 +327,30 @@ GUIDE_ROLES: dict[str, str] = {
     "skole": "Skole",
 }
 
+# The vocabularies of dataset schemas (data/*.yml).
+
+
+class ColumnType(Enum):
+    """Column types a schema may declare; values are what editors write."""
+
+    TEXT = "tekst"
+    INTEGER = "heltal"
+    DECIMAL = "decimal"
+    PERCENT = "procent"
+
+    @property
+    def numeric(self) -> bool:
+        """Whether cells of this type are numbers."""
+        return self is not ColumnType.TEXT
+
+
+class ChartKind(Enum):
+    """Chart kinds for time series."""
+
+    LINE = "linje"
+    BAR = "soejle"
+
+
 DATASET_FIELDS: tuple[Field, ...] = (
     Field("titel", Kind.TEXT, True, "tabellens titel", "titel: Deltagere pr. AMU-modul 2017–2022"),
     Field(
