@@ -63,6 +63,8 @@ MARKDOWN = {
         "markdown.extensions.sane_lists": {},
         # Minutes are records: a line break the referent made stays a line break on the page.
         "markdown.extensions.nl2br": {},
+        # A line that starts with a date ("10. marts kl. 9-12") stays text, never a list number.
+        "plugins.formatting.datelines": {},
     },
     "output_format": "html5",
 }

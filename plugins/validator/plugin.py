@@ -1,7 +1,11 @@
-"""Collect every problem found while reading content, committees, themes and data; stop the build."""
+"""Collect every problem found while reading content, committees, themes and data; stop the build.
+
+Also warn (without stopping) about a line that would become a list number but looks like text.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -9,13 +13,17 @@ from pelican import signals
 
 from plugins.kb.build import ChecksDone, setting
 from plugins.kb.content.links import link_problems
+from plugins.kb.content.listnumbers import list_number_warnings
 from plugins.kb.content.reports import report_problems
+from plugins.kb.metadata.frontmatter import split_front_matter
+from plugins.kb.metadata.textfile import read_text
 from plugins.kb.outputs.formatting import format_date
 from plugins.kb.problems import ContentError, Problem, unreadable
 
 # Settings that hold a registry with a ``problems`` list, filled on ``initialized``.
 REGISTRIES = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
 _CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
+log = logging.getLogger(__name__)
 
 
 def all_problems(generators) -> list[Problem]:
@@ -120,6 +128,25 @@ def _duplicate_meetings(contents, content_root: Path) -> list[Problem]:
     return problems
 
 
+def warn_list_numbers(content) -> None:
+    """Log a line that would become a list number but looks like text (content_object_init: per file).
+
+    A warning, not a problem: the page is built as the file is written, and a check still passes.
+    A file with problems is left to those first.
+    """
+    if getattr(content, "kb_problems", None) or not content.source_path:
+        return
+    path = Path(content.source_path)
+    source = path.relative_to(Path(content.settings["PATH"]).parent).as_posix()
+    text, _ = read_text(path, source)
+    if text is None:
+        return
+    _, body, body_line, _ = split_front_matter(text, source)
+    for warning in list_number_warnings(body, source, body_line):
+        log.warning("%s", warning)
+
+
 def register() -> None:
     """Connect the receivers."""
+    signals.content_object_init.connect(warn_list_numbers)
     signals.all_generators_finalized.connect(stop_on_problems)

@@ -2,6 +2,7 @@
 // minutes in the site's look. The configuration (config.yml) is made by the build from the field
 // table (plugins/kb/outputs/cms.py).
 import { CORE_SCHEMA, load } from "./vendor/js-yaml.mjs";
+import { listNumber, unescape } from "./listnumbers.js";
 import { formats } from "./metadata.js";
 
 const CMS = window.CMS;
@@ -20,34 +21,51 @@ function danishDate(iso) {
   return match ? `${Number(match[3])}. ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : iso || "";
 }
 
-// A block's text as paragraphs and lists: enough to read the minutes as they will stand.
+// A block's text as paragraphs and lists, read as the site reads it: a list starts at the start of a
+// paragraph, a number only when it is not a date ("10. marts" stays text), and a number at the start
+// of a bullet is a list of its own; lines that are not items go on the item before them.
 function prose(lines) {
   const parts = [];
   let list = null;
   let paragraph = [];
   const flush = () => {
-    if (paragraph.length) parts.push(h("p", { key: parts.length }, paragraph.join(" ")));
+    if (paragraph.length) parts.push(h("p", { key: parts.length }, unescape(paragraph.join(" "))));
     paragraph = [];
   };
+  const open = (tag, start) => {
+    list = { tag, items: [] };
+    parts.push(h(tag, { key: parts.length, start }, list.items));
+  };
   for (const line of lines) {
-    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
-    if (item) {
-      flush();
-      if (!list) {
-        list = [];
-        parts.push(h("ul", { key: parts.length }, list));
-      }
-      list.push(h("li", { key: list.length }, item[1]));
-    } else if (!line.trim()) {
+    const bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
+    const number = listNumber(line);
+    const starts = !paragraph.length && !list;
+    if (!line.trim()) {
       flush();
       list = null;
+    } else if (bullet && (starts || list?.tag === "ul")) {
+      if (starts) open("ul");
+      list.items.push(itemText(bullet[1], list.items.length));
+    } else if (number && (starts || list?.tag === "ol")) {
+      if (starts) open("ol", number.number === 1 ? undefined : number.number);
+      list.items.push(h("li", { key: list.items.length }, unescape(number.text)));
+    } else if (list) {
+      const last = list.items.pop();
+      list.items.push(h("li", { key: list.items.length }, last.props.children, " ", unescape(line.trim())));
     } else {
-      list = null;
       paragraph.push(line.trim());
     }
   }
   flush();
   return h("div", { className: "prose" }, parts);
+}
+
+// A bullet's text: a number at its start is a list of its own, as on the site ("- 2. behandling").
+function itemText(text, key) {
+  const number = listNumber(text);
+  return number
+    ? h("li", { key }, h("ol", { start: number.number }, h("li", {}, unescape(number.text))))
+    : h("li", { key }, unescape(text));
 }
 
 // The body's agenda: '## 3. Titel' starts an item, '### Beslutning' and the other labels a block.

@@ -1,9 +1,14 @@
-"""The text of one block of an agenda item as Markdown: paragraphs joined, bullets and numbers as lists."""
+"""The text of one block of an agenda item as Markdown: paragraphs joined, bullets and numbers as lists.
+
+A number that is not a list in the source ("2. behandling", a bullet's "2. …") is escaped, so that
+Markdown keeps it as text; a date ("10. marts") the site keeps as text by itself.
+"""
 
 from __future__ import annotations
 
 import re
 
+from plugins.kb.content.listnumbers import escape_list_number
 from plugins.kb.importer.minutes_text import SENTENCE_END, ends_sentence, join_line, link_urls, paragraphs
 
 # Bullets as Word writes them (and as the Symbol font's bullet comes out of a PDF: U+F0B7).
@@ -30,13 +35,14 @@ def markdown(lines: list[tuple[int, str]], width: int, label: str | None) -> lis
 
     def end_paragraph() -> None:
         if paragraph:
-            out.extend(paragraphs(paragraph, width))
+            first, *rest = paragraphs(paragraph, width)
+            out.extend([escape_list_number(first), *rest])  # only a block's first line can start a list
             out.append("")
             paragraph.clear()
 
     def end_entry() -> None:
         if entry:
-            out.append(f"{entry[0]}{link_urls(entry[1])}")
+            out.append(f"{entry[0]}{link_urls(escape_list_number(entry[1]))}")
             entry.clear()
 
     for position, line in lines:
@@ -49,7 +55,7 @@ def markdown(lines: list[tuple[int, str]], width: int, label: str | None) -> lis
         new_sentence = stripped[:1].isupper() or (stripped[:1].isdigit() and not blank)
         bullet, numbered = BULLET.match(line), _NUMBERED.match(line)
         if numbered and int(numbered["number"]) not in (1, number + 1):
-            numbered = None  # "3. Titel" alone: text, as Markdown would number it 1
+            numbered = None  # "3. Titel" alone: text, not a list (its number escaped when written)
         row = _TABLE_ROW.match(stripped)
         if out and _TABLE_ROW.match(out[-1]) and not row:
             out.append("")  # the table ends

@@ -146,7 +146,9 @@ def _item_match(line: str, base: int | None = None) -> re.Match | None:
     deeper = base is not None and len(line) - len(line.lstrip()) > base + 1  # a list in the item's text
     if deeper or DATE.match(bare):
         return None
-    return ITEM.match(bare) or _ITEM_WORD.match(bare)
+    match = ITEM.match(bare) or _ITEM_WORD.match(bare)
+    # "2. behandling af sagen": a sentence of the text, as an item's title starts with a capital.
+    return None if match and match["title"][:1].islower() else match
 
 
 def _read_items(lines: list[str], draft: Draft, width: int) -> None:
