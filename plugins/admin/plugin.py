@@ -141,6 +141,7 @@ def add_edit_address(generator) -> None:
         return Path(content.source_path).relative_to(repository).as_posix()
 
     generator.env.globals.update(edit_address=edit_address, source_file=source_file)
+    generator.env.filters["source_file"] = source_file  # for a list: pages|map("source_file")
 
 
 def get_generators(pelican):

@@ -9,7 +9,7 @@ from jinja2 import Environment, FileSystemLoader
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.kb.build import data_dir, setting
+from plugins.kb.build import data_folder, setting
 from plugins.kb.content.links import ROOT_MARKER
 from plugins.kb.content.tablerefs import check_table_refs
 from plugins.kb.outputs.filters import FILTERS
@@ -35,7 +35,7 @@ class Datasets:
 def load_datasets(pelican) -> None:
     """Read every dataset once and teach Markdown the shortcode (initialized: before any reader)."""
     settings = pelican.settings
-    folder = data_dir(settings)
+    folder = data_folder(settings)
     root = folder.parent
     datasets = Datasets()
     for csv_path in sorted(folder.glob("*.csv")):

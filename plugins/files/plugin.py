@@ -1,4 +1,4 @@
-"""Pelican glue for the content tree: no links out of the repository, one name for each file."""
+"""Pelican glue for the content tree: no links out of the repository, one name for each file, its history."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.kb.build import data_folder
+from plugins.kb.storage.history import read_history
 from plugins.kb.storage.paths import FileTree, nfc, scan
 
 
@@ -27,6 +28,17 @@ def scan_files(pelican) -> None:
         tree.problems += found.problems
         tree.refused |= found.refused
     settings["KB_FILES"] = tree
+    settings["KB_HISTORY"] = read_history(content.parent)
+
+
+def add_history(generator) -> None:
+    """Let templates say when a page's files last changed (generator_init: the Jinja environment exists).
+
+    ``last_changed("content/udvalg/luu-pa-amu.yml", …)``: the newest day of those files, or None;
+    ``site_changed``: the day the site's content last changed.
+    """
+    history = generator.settings["KB_HISTORY"]
+    generator.env.globals.update(last_changed=history.last_changed, site_changed=history.newest)
 
 
 def publish_by_disk_name(generator) -> None:
@@ -64,6 +76,7 @@ def publish_as_nfc(generator) -> None:
 def register() -> None:
     """Connect the receivers."""
     signals.initialized.connect(scan_files)
+    signals.generator_init.connect(add_history)
     signals.article_generator_finalized.connect(publish_by_disk_name)
     signals.page_generator_finalized.connect(publish_by_disk_name)
     signals.static_generator_finalized.connect(publish_as_nfc)

@@ -110,7 +110,7 @@ _TYPES = {
     "KB_CMS_LOCAL_PORT": int,
 }
 # Made by the plugins while a build reads its content: not for a site to set.
-MADE_BY_PLUGINS = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
+MADE_BY_PLUGINS = ("KB_FILES", "KB_HISTORY", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
 
 
 def data_folder(settings: dict) -> Path:
@@ -135,8 +135,3 @@ def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Pr
                 Problem(source, 0, f"indstillingen '{key}' har forkert type.", f"se DEFAULTS i {__name__}.")
             )
     return problems
-
-
-def data_dir(settings: dict) -> Path:
-    """Return data/: KB_DATA_PATH, or the folder beside the content folder."""
-    return Path(setting(settings, "KB_DATA_PATH") or Path(settings["PATH"]).parent / "data")

@@ -98,7 +98,9 @@ SECTIONS: dict[str, Section] = {
         Section("soeg", "Søg", "soeg/", None, "Pelican (soeg.html), index by plugins/search"),
         Section("was", "Tilgængelighedserklæring", "was/", None, "Pelican (was.html)"),
         # Pages (content/sider/) are published at the top: /om/, /tilgaengelighed/ ….
-        Section("sider", "Sider", "", None, "Pelican: pages, read by plugins/markdown_content", content="sider"),
+        Section(
+            "sider", "Sider", "", None, "Pelican: pages, read by plugins/markdown_content", content="sider"
+        ),
         Section("feeds", "Feeds", "feeds/", None, "Pelican (Atom) and plugins/registers (ICS)"),
         Section("admin", "Redigering", "admin/", None, "plugins/admin"),
     )

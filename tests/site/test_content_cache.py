@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from plugins.markdown_content.reader import ContentReader
 from plugins.kb.build import Build
 from plugins.kb.storage.cache import ContentCache, _Unpickler, framed
+from plugins.markdown_content.reader import ContentReader
 from praktikviden import site
 from tests.conftest import ROOT, site_settings
 

@@ -11,9 +11,9 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from plugins.kb.build import Build
 from plugins.markdown_content import plugin as content_plugin
 from plugins.markdown_content.parallel import cores
-from plugins.kb.build import Build
 from praktikviden import site
 from tests.conftest import ROOT
 

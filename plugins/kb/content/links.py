@@ -70,7 +70,8 @@ class Link:
 
 
 # Embedded tables are rendered while Markdown is converted, before the page's address is known; their
-# links start with this marker, which the ``intrasite`` filter replaces (plugins/markdown_content/intrasite.py).
+# links start with this marker, which the ``intrasite`` filter replaces
+# (plugins/markdown_content/intrasite.py).
 ROOT_MARKER = "kb-site-root:"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plugins.kb.build import data_dir
+from plugins.kb.build import data_folder
 from plugins.kb.storage.cache import digest, fingerprint
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -33,7 +33,7 @@ def content_fingerprint(settings: dict) -> str:
     }
     for pattern in _REGISTRIES:
         files |= {f"indhold:{path.relative_to(content_root)}": path for path in content_root.glob(pattern)}
-    files |= {f"data:{path.name}": path for path in data_dir(settings).glob("*") if path.is_file()}
+    files |= {f"data:{path.name}": path for path in data_folder(settings).glob("*") if path.is_file()}
     markdown = settings["MARKDOWN"]
     return fingerprint(
         files,
