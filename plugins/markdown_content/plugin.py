@@ -75,6 +75,13 @@ def link_meetings(generators) -> None:
     by_committee: dict[str, list] = {}
     for article in sorted(context.get("articles", []), key=lambda a: a.date):
         by_committee.setdefault(article.category.slug, []).append(article)
+    # Which planned meetings were held with minutes here: (committee, day) → the minutes.
+    context["minutes_by_day"] = {
+        (article.category.slug, article.meeting.date): article
+        for meetings in by_committee.values()
+        for article in meetings
+        if getattr(article, "meeting", None) is not None
+    }
     for meetings in by_committee.values():
         for before, after in zip(meetings, meetings[1:], strict=False):
             before.next_meeting, after.previous_meeting = after, before

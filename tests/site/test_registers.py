@@ -164,7 +164,26 @@ def test_calendar_page_shows_upcoming_meetings_first(site):
         "2025-12-08",
     ]
     past = calendar.select_one("section[aria-labelledby=tidligere]")
+    assert past.select_one("h2").get_text(strip=True) == "Afholdte møder"
     assert past.select("time")[0]["datetime"] == "2024-12-09"
+    rows = {li.time["datetime"]: li for li in past.select("li")}
+    assert "Referat ikke offentliggjort" in rows["2024-12-09"].get_text()
+    # A passed meeting whose minutes are here links them.
+    held = rows["2019-02-22"].select("a")[-1]
+    assert held["href"].endswith("referater/luu-sosu-amu/2019-02-22/")
+    assert held.get_text(" ", strip=True) == "Referat af mødet i LUU SOSU/AMU 22. februar 2019"
+
+
+def test_committee_pages_agree_with_the_calendar_on_what_is_ahead_and_what_was_held(site):
+    committee = page(site, "udvalg/luu-pa-amu/index.html")
+    ahead = [time["datetime"] for time in committee.select("#kommende-moeder + .planned time")]
+    assert ahead == ["2025-03-10", "2025-06-16", "2025-09-15", "2025-12-08"]
+    held = [li.get_text(" ", strip=True) for li in committee.select("#afholdte-moeder + .planned li")]
+    assert held == ["Mandag 9. december 2024 : referat ikke offentliggjort"]
+    sosu = page(site, "udvalg/luu-sosu-amu/index.html")
+    february = sosu.select_one('#afholdte-moeder + .planned time[datetime="2019-02-22"]').parent
+    assert february.a["href"].endswith("referater/luu-sosu-amu/2019-02-22/")
+    assert sosu.select_one("#kommende-moeder + p").get_text() == "Der er ingen kommende møder i kalenderen."
 
 
 def test_atom_feeds_list_new_minutes_with_absolute_links(site):
