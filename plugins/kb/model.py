@@ -246,6 +246,11 @@ class Committee:
     planned: tuple[PlannedMeeting, ...] = ()
     standing_items: tuple[str, ...] = ()  # agenda items every meeting has ('faste_punkter')
 
+    def is_standing(self, title: str) -> bool:
+        """Whether an agenda item is one of the standing ones ("Punkter til næste møde (9. december …)")."""
+        found = title.casefold()
+        return any(found.startswith(standing.casefold()) for standing in self.standing_items)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Page:

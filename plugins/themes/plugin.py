@@ -26,13 +26,15 @@ class ThemeContent:
 
     theme: object
     items: list = field(default_factory=list)  # (article, agenda item), newest meeting first
+    routine: list = field(default_factory=list)  # the same, of the committees' standing items
     pages: list = field(default_factory=list)
     datasets: list = field(default_factory=list)
 
     @property
     def decisions(self) -> list:
         """(article, decision) of the theme's agenda items."""
-        return [(article, decision) for article, item in self.items for decision in item.decisions]
+        items = self.items + self.routine
+        return [(article, decision) for article, item in items for decision in item.decisions]
 
     @property
     def reports(self) -> list:
@@ -51,7 +53,7 @@ class ThemeContent:
     @property
     def size(self) -> int:
         """How many things the page lists."""
-        return len(self.items) + len(self.pages) + len(self.datasets)
+        return len(self.items) + len(self.routine) + len(self.pages) + len(self.datasets)
 
 
 def gather(themes: dict, articles: list, pages: list, datasets: dict) -> list[ThemeContent]:
@@ -59,8 +61,9 @@ def gather(themes: dict, articles: list, pages: list, datasets: dict) -> list[Th
     gathered = {slug: ThemeContent(theme) for slug, theme in themes.items()}
     for article in sorted(articles, key=lambda a: (a.date, a.category.slug), reverse=True):
         for item in article.meeting.agenda:
+            routine = article.committee.is_standing(item.title)
             for slug in item.themes:
-                gathered[slug].items.append((article, item))
+                (gathered[slug].routine if routine else gathered[slug].items).append((article, item))
     # A report's chapters in chapter order, the other pages by title.
     for page in sorted(pages, key=lambda p: (getattr(p, "report_chapter", 0), p.title, p.source_path)):
         embedded = [name for _, name in getattr(page, "kb_table_refs", ())]

@@ -127,3 +127,23 @@ def test_reports_carry_their_recommendations_and_link_the_pilots(real_site):
         "../../../pilotprojekt-self-efficacy/",
         "../../../pilotprojekt-onboarding/",
     ]
+
+
+def test_a_theme_page_leads_with_reports_and_data_and_puts_standing_items_last(real_site):
+    theme = page(real_site, "temaer/oplaeringsvejledning/index.html")
+    assert [h2.get_text() for h2 in theme.select("main h2")] == [
+        "Rapporter, pilotprojekter og sider",
+        "Data",
+        "Dagsordenspunkter",
+        "Fra udvalgenes faste punkter",
+    ]
+    # "Punkter til næste møde" is a standing item of both committees (faste_punkter), tagged or not.
+    routine = [
+        h3.get_text(" ", strip=True) for h3 in theme.select("section[aria-labelledby=faste-punkter] h3")
+    ]
+    assert routine == [
+        "Punkt 10. Punkter til næste møde (9. december 2024) v. alle",
+        "Punkt 12. Punkter til næste møde",
+    ]
+    items = [h3.get_text(" ", strip=True) for h3 in theme.select("section[aria-labelledby=punkter] h3")]
+    assert not any(title.startswith(("Punkt 10. Punkter til", "Punkt 12. Punkter til")) for title in items)
