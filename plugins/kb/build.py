@@ -110,7 +110,15 @@ _TYPES = {
     "KB_CMS_LOCAL_PORT": int,
 }
 # Made by the plugins while a build reads its content: not for a site to set.
-MADE_BY_PLUGINS = ("KB_FILES", "KB_HISTORY", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
+MADE_BY_PLUGINS = (
+    "KB_FILES",
+    "KB_HISTORY",
+    "KB_COMMITTEES",
+    "KB_THEMES",
+    "KB_REPORTS",
+    "KB_ORGANISATIONS",
+    "KB_DATASETS",
+)
 
 
 def data_folder(settings: dict) -> Path:

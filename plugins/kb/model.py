@@ -223,6 +223,15 @@ class Theme:
 
 
 @dataclass(frozen=True, slots=True)
+class OrganisationNames:
+    """One organisation and every name the minutes write it with (``content/organisationer/<slug>.yml``)."""
+
+    slug: str
+    name: str
+    also_written: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """A report carried whole, in chapters (``content/rapporter/<slug>/rapport.yml``)."""
 

@@ -94,7 +94,14 @@ SECTIONS: dict[str, Section] = {
         ),
         Section("data", "Data", "data/", "data", "plugins/datatable", in_menu=True),
         Section("opfoelgning", "Opfølgning", "opfoelgning/", "referater", "plugins/registers"),
-        Section("organisationer", "Organisationer", "organisationer/", "udvalg", "plugins/registers"),
+        Section(
+            "organisationer",
+            "Organisationer",
+            "organisationer/",
+            "udvalg",
+            "plugins/registers",
+            content="organisationer",
+        ),
         Section("soeg", "Søg", "soeg/", None, "Pelican (soeg.html), index by plugins/search"),
         Section("was", "Tilgængelighedserklæring", "was/", None, "Pelican (was.html)"),
         # Pages (content/sider/) are published at the top: /om/, /tilgaengelighed/ ….

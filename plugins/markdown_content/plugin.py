@@ -17,11 +17,12 @@ from .reader import ContentReader
 
 
 def load_registries(pelican) -> None:
-    """Read committee, theme and report files once per build (initialized: before any reader needs them)."""
+    """Read the committee, theme, report and organisation files (initialized: before any reader)."""
     found = read_registries(Path(pelican.settings["PATH"]))
     pelican.settings["KB_COMMITTEES"] = found.committees
     pelican.settings["KB_THEMES"] = found.themes
     pelican.settings["KB_REPORTS"] = found.reports
+    pelican.settings["KB_ORGANISATIONS"] = found.organisations
 
 
 def add_reader(readers) -> None:

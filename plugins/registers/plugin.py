@@ -18,6 +18,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import setting
+from plugins.kb.content.registries import written_names
 from plugins.kb.outputs.export import export, meeting_record
 from plugins.kb.outputs.ical import calendar
 from plugins.kb.outputs.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
@@ -42,6 +43,11 @@ def build_moment(settings: dict) -> dt.datetime:
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     return dt.datetime.now(dt.UTC)
+
+
+def add_build_date(generator) -> None:
+    """Give the templates ``build_date``, the day from which a planned meeting is ahead (build_moment)."""
+    generator.env.globals["build_date"] = build_moment(generator.settings).date()
 
 
 class RegisterGenerator(Generator):
@@ -139,7 +145,8 @@ class RegisterGenerator(Generator):
 
     def _organisations(self, meetings: list) -> None:
         """The index of organisations, and one page per organisation with its meetings by year."""
-        found = organisations(meetings, key=lambda article: article.meeting)
+        names = written_names(self.settings["KB_ORGANISATIONS"])
+        found = organisations(meetings, key=lambda article: article.meeting, names=names)
         self._write(f"{ORGANISATIONS_URL}index.html", "organisations", organisations=found)
         for organisation in found:
             entries = sorted(
@@ -221,5 +228,6 @@ def write_sitemap(pelican) -> None:
 
 def register() -> None:
     """Connect the receivers."""
+    signals.generator_init.connect(add_build_date)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_sitemap)

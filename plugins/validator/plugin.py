@@ -21,7 +21,7 @@ from plugins.kb.outputs.formatting import format_date
 from plugins.kb.problems import ContentError, Problem, unreadable
 
 # Settings that hold a registry with a ``problems`` list, filled on ``initialized``.
-REGISTRIES = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_DATASETS")
+REGISTRIES = ("KB_FILES", "KB_COMMITTEES", "KB_THEMES", "KB_REPORTS", "KB_ORGANISATIONS", "KB_DATASETS")
 _CONTENT_LISTS = ("articles", "drafts", "hidden_articles", "pages", "hidden_pages", "draft_pages")
 log = logging.getLogger(__name__)
 

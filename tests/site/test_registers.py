@@ -233,3 +233,24 @@ def test_sitemap_lists_every_page_with_the_site_address(site):
     assert len(urls) == len(pages)
     assert f"{ADDRESS}/was/" not in urls
     assert f"{ADDRESS}/admin/" not in urls
+
+
+def test_one_school_written_three_ways_is_one_organisation_and_the_minutes_keep_their_words(site):
+    index = page(site, "organisationer/index.html")
+    names = [a.get_text(strip=True) for a in index.select("h2 a")]
+    assert "SOSU MV, Herning" in names
+    assert "SOSUMV, Herning" not in names and "Social & SundhedsSkolen, Herning" not in names
+    assert not (site / "organisationer" / "sosumv-herning").exists()
+    own = page(site, "organisationer/sosu-mv-herning/index.html")
+    assert " ".join(own.select_one(".lead").get_text().split()).endswith(
+        "Referaterne skriver også organisationen som »Social & SundhedsSkolen, Herning« og "
+        "»SOSUMV, Herning«; her er møderne samlet."
+    )
+    attended = own.find("h2", string="Deltog i").find_next_sibling("ul").select("li a")
+    assert [a["href"].rstrip("/").rsplit("/", 1)[-1] for a in attended] == [
+        "2024-09-16",
+        "2021-10-12",
+        "2019-02-22",
+    ]
+    # The minutes say what they said.
+    assert "SOSUMV, Herning" in page(site, "referater/samarbejdsmoede-pa/2021-10-12/index.html").get_text()

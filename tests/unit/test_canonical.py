@@ -50,6 +50,7 @@ def test_the_repository_has_files_of_every_kind():
         "rapporter",
         "rapportkapitler",
         "data",
+        "organisationer",
     }
 
 

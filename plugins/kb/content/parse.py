@@ -10,6 +10,7 @@ from plugins.kb.metadata.fields import (
     COMMITTEE_FIELDS,
     ITEM_THEME_FIELDS,
     MEETING_FIELDS,
+    ORGANISATION_FIELDS,
     PLANNED_FIELDS,
     THEME_FIELDS,
 )
@@ -23,7 +24,7 @@ from plugins.kb.metadata.values import (
     parse_timespan,
     suggest,
 )
-from plugins.kb.model import AgendaItem, Committee, Meeting, PlannedMeeting, Theme
+from plugins.kb.model import AgendaItem, Committee, Meeting, OrganisationNames, PlannedMeeting, Theme
 from plugins.kb.problems import Problem
 
 
@@ -263,6 +264,22 @@ def _item_themes(
         problems += found
     tagged = tuple(dataclasses.replace(item, themes=by_number.get(str(item.number), ())) for item in items)
     return tagged, problems
+
+
+def parse_organisation(text: str, slug: str, source: str) -> tuple[OrganisationNames | None, list[Problem]]:
+    """Parse one organisation file (``content/organisationer/<slug>.yml``)."""
+    doc, problems = load_yaml(text, source)
+    if problems:
+        return None, problems
+    problems = check_keys(doc, ORGANISATION_FIELDS, (), source, "organisationsfilen")
+    problems += check_slug(slug, source, "filnavnet", "organisationens", "sosu-mv-herning.yml")
+    if problems:
+        return None, problems
+    names = doc.data.get("skrives_ogsaa") or []
+    names = names if isinstance(names, list) else [names]
+    return OrganisationNames(
+        slug, doc.data["navn"], tuple(name for name in names if name != doc.data["navn"])
+    ), []
 
 
 def parse_theme(text: str, slug: str, source: str) -> tuple[Theme | None, list[Problem]]:

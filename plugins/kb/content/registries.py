@@ -1,4 +1,4 @@
-"""The committees, themes and reports a build knows: one file each, read before any content."""
+"""The committees, themes, reports and organisations a build knows: one file each, read before any content."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.kb.content.parse import parse_committee, parse_theme
+from plugins.kb.content.parse import parse_committee, parse_organisation, parse_theme
 from plugins.kb.content.reports import parse_report
 from plugins.kb.metadata.textfile import read_text
-from plugins.kb.model import Committee, Report, Theme
+from plugins.kb.model import Committee, OrganisationNames, Report, Theme
 from plugins.kb.problems import Problem
 from plugins.kb.sections import section
 
@@ -18,7 +18,7 @@ from plugins.kb.sections import section
 class Registry:
     """Committees, themes or reports (``content/udvalg/*.yml`` …) and their problems."""
 
-    by_slug: dict[str, Committee | Theme | Report] = field(default_factory=dict)
+    by_slug: dict[str, Committee | Theme | Report | OrganisationNames] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Files with problems: content naming them is not reported a second time.
     broken: set[str] = field(default_factory=set)
@@ -36,6 +36,7 @@ class Registries:
     committees: Registry
     themes: Registry
     reports: Registry
+    organisations: Registry
 
 
 def _load(files: list[Path], content_root: Path, parse: Callable, slug_of: Callable[[Path], str]) -> Registry:
@@ -74,4 +75,37 @@ def read_registries(content_root: Path) -> Registries:
     reports = _load(
         list(reports_folder.glob("*/rapport.yml")), content_root, parse, lambda path: path.parent.name
     )
-    return Registries(read_committees(content_root), themes, reports)
+    folder = content_root / section("organisationer").content
+    organisations = _load(
+        list(folder.glob("*.yml")), content_root, parse_organisation, lambda path: path.stem
+    )
+    organisations.problems += _names_written_twice(organisations, content_root.name)
+    return Registries(read_committees(content_root), themes, reports, organisations)
+
+
+def written_names(organisations: Registry) -> dict[str, OrganisationNames]:
+    """Each name the minutes may write an organisation with, and the organisation it stands for."""
+    found = {}
+    for organisation in organisations.by_slug.values():
+        for name in (organisation.name, *organisation.also_written):
+            found.setdefault(name, organisation)
+    return found
+
+
+def _names_written_twice(organisations: Registry, content: str) -> list[Problem]:
+    """A name in two organisation files: the minutes' name could mean either."""
+    problems = []
+    first: dict[str, str] = {}
+    for slug, organisation in organisations.by_slug.items():
+        for name in (organisation.name, *organisation.also_written):
+            if name in first:
+                problems.append(
+                    Problem(
+                        f"{content}/organisationer/{slug}.yml",
+                        0,
+                        f"navnet '{name}' står også i {content}/organisationer/{first[name]}.yml.",
+                        "skriv hvert navn i én organisationsfil: den organisation, referaterne mener.",
+                    )
+                )
+            first.setdefault(name, slug)
+    return problems

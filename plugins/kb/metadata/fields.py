@@ -311,6 +311,20 @@ THEME_FIELDS: tuple[Field, ...] = (
     ),
 )
 
+# One organisation the minutes name, with every way they write its name
+# (content/organisationer/<slug>.yml). The minutes keep their own spelling; the registers gather.
+ORGANISATION_FIELDS: tuple[Field, ...] = (
+    Field("navn", Kind.TEXT, True, "organisationens navn, som sitet skal vise det", "navn: SOSU MV, Herning"),
+    Field(
+        "skrives_ogsaa",
+        Kind.TEXT_LIST,
+        False,
+        "de andre navne, referaterne skriver organisationen med",
+        "skrives_ogsaa:\n  - SOSUMV, Herning\n  - Social & SundhedsSkolen, Herning",
+        "Skrives også",
+    ),
+)
+
 # A page's ``type`` and how search results name it.
 PAGE_TYPES: dict[str, str] = {
     "side": "Side",

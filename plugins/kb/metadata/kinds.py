@@ -15,6 +15,7 @@ from plugins.kb.metadata.fields import (
     COMMITTEE_FIELDS,
     DATASET_FIELDS,
     MEETING_FIELDS,
+    ORGANISATION_FIELDS,
     PAGE_FIELDS,
     REPORT_FIELDS,
     THEME_FIELDS,
@@ -50,6 +51,9 @@ GUIDE = ContentKind("guide", "Guiden", "content/guide/*.md", PAGE_FIELDS, True)
 REPORTS = ContentKind("rapporter", "Rapporter", "content/rapporter/*/rapport.yml", REPORT_FIELDS, False)
 CHAPTERS = ContentKind("rapportkapitler", "Rapportkapitler", "content/rapporter/*/*.md", PAGE_FIELDS, True)
 DATASETS = ContentKind("data", "Tabeller (data)", "data/*.yml", DATASET_FIELDS, False)
+ORGANISATIONS = ContentKind(
+    "organisationer", "Organisationer", "content/organisationer/*.yml", ORGANISATION_FIELDS, False
+)
 
 CONTENT_KINDS: tuple[ContentKind, ...] = (
     MINUTES,
@@ -60,6 +64,7 @@ CONTENT_KINDS: tuple[ContentKind, ...] = (
     REPORTS,
     CHAPTERS,
     DATASETS,
+    ORGANISATIONS,
 )
 
 

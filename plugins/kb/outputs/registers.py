@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from plugins.kb.metadata.values import heading_id
-from plugins.kb.model import AgendaItem, Meeting
+from plugins.kb.model import AgendaItem, Meeting, OrganisationNames
 
 # An agenda item that lists what the next meeting should take up.
 NEXT_MEETING_ITEM = re.compile(r"^punkter til næste møde\b", re.IGNORECASE)
@@ -68,13 +69,23 @@ def follow_ups(meeting: Meeting) -> list[FollowUp]:
 
 @dataclass(slots=True)
 class Organisation:
-    """An organisation named in the participant lists, with the meetings it attended or missed."""
+    """An organisation named in the participant lists, with the meetings it attended or missed.
+
+    ``written``: every name the minutes write it with (more than its name when an organisation file,
+    content/organisationer/, gathers several).
+    """
 
     name: str
     attended: list = field(default_factory=list)
     absent: list = field(default_factory=list)
     # The folder of its own pages, "ringkoebing-skjern-kommune"; unique among the organisations.
     slug: str = ""
+    written: set[str] = field(default_factory=set)
+
+    @property
+    def also_written(self) -> list[str]:
+        """The other names the minutes write it with, in Danish order."""
+        return sorted(self.written - {self.name}, key=danish_sort_key)
 
     @property
     def anchor(self) -> str:
@@ -82,32 +93,45 @@ class Organisation:
         return "org-" + re.sub(r"[^a-z0-9æøå]+", "-", self.name.lower()).strip("-")
 
 
-def organisations(meetings: list, key=lambda meeting: meeting) -> list[Organisation]:
+def organisations(
+    meetings: list, key=lambda meeting: meeting, names: Mapping[str, OrganisationNames] | None = None
+) -> list[Organisation]:
     """Every organisation of the meetings' participants, advisers, chairs, referents and absentees.
 
-    ``meetings`` may be any objects; ``key`` returns each one's :class:`Meeting`. An organisation
-    is listed once per meeting, as attending if anyone from it was present. People whose
-    organisation the minutes do not name are left out. Sorted by name in Danish order.
+    ``meetings`` may be any objects; ``key`` returns each one's :class:`Meeting`. ``names``: the
+    organisation each name the minutes write stands for (content/organisationer/); a name not in it
+    is an organisation of its own. An organisation is listed once per meeting, as attending if
+    anyone from it was present. People whose organisation the minutes do not name are left out.
+    Sorted by name in Danish order.
     """
+    names = names or {}
     found: dict[str, Organisation] = {}
+
+    def named(written: str) -> str:
+        """The name of the organisation the minutes mean by ``written``, gathered with its names."""
+        known = names.get(written)
+        name = known.name if known else written
+        found.setdefault(name, Organisation(name, slug=known.slug if known else "")).written.add(written)
+        return name
+
     for entry in meetings:
         meeting = key(entry)
-        present = {
-            person.organisation
-            for person in (*meeting.participants, *meeting.advisers, meeting.chair, meeting.secretary)
-            if person.organisation
-        }
-        away = {person.organisation for person in meeting.absentees if person.organisation} - present
+        people = (*meeting.participants, *meeting.advisers, meeting.chair, meeting.secretary)
+        present = {named(person.organisation) for person in people if person.organisation}
+        away = {named(person.organisation) for person in meeting.absentees if person.organisation} - present
         for name in present:
-            found.setdefault(name, Organisation(name)).attended.append(entry)
+            found[name].attended.append(entry)
         for name in away:
-            found.setdefault(name, Organisation(name)).absent.append(entry)
+            found[name].absent.append(entry)
     for organisation in found.values():
         organisation.attended.sort(key=lambda entry: key(entry).date, reverse=True)
         organisation.absent.sort(key=lambda entry: key(entry).date, reverse=True)
     listed = sorted(found.values(), key=lambda organisation: danish_sort_key(organisation.name))
-    taken: set[str] = set()
+    # An organisation file's name is its folder; the others take theirs from their name.
+    taken: set[str] = {organisation.slug for organisation in listed if organisation.slug}
     for organisation in listed:
+        if organisation.slug:
+            continue
         slug = base = heading_id(organisation.name) or "organisation"
         number = 1
         while slug in taken:
