@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -9,11 +10,14 @@ from plugins.kb.outputs.formatting import format_number
 
 from .table import ChartKind, Table
 
-WIDTH, HEIGHT = 480, 280
-LEFT, RIGHT, TOP, BOTTOM = 60, 12, 14, 34
+# Drawn small and scaled up at most a little (site.css): on a 320 px phone the chart is 288 px wide,
+# so its 14-unit axis text is 12.6 px on screen; a larger drawing would shrink the text below 12 px.
+WIDTH, HEIGHT = 320, 200
+RIGHT, TOP, BOTTOM = 10, 10, 28
+CHARACTER_WIDTH = 8.4  # a digit of the 14-unit axis text, measured a little wide
+LABEL_WIDTH = 38  # room for a year ("2017") at 14 units, with space between two labels
+COLOURS = 8  # series colours in site.css (.series-0 … .series-7), for light and dark mode
 _YEAR = re.compile(r"^(19|20)\d\d$")
-# Colour-blind-safe palette (Okabe–Ito), dark enough against white for lines and bars.
-PALETTE = ("#0b5f59", "#b35806", "#5e3c99", "#1f78b4", "#b2182b", "#4d4d4d", "#8c510a", "#01665e")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +25,7 @@ class Series:
     """One row of the table drawn as a line or a set of bars."""
 
     label: str
-    colour: str
+    colour: int  # which of site.css's series colours
     points: tuple[tuple[float, float], ...]
     bars: tuple[tuple[float, float, float, float], ...]  # x, y, width, height
     # Runs of consecutive years with values: a line never bridges a year without a figure.
@@ -59,7 +63,9 @@ def build_chart(table: Table) -> Chart | None:
         rows = table.total_rows or rows[:1]
     values = [row.cells[i].value for row in rows for i in years if row.cells[i].value is not None]
     top = _nice_ceiling(max(values, default=1) or 1)
-    plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    ticks = [format_number(top * k / 4) for k in range(5)]
+    left = 12 + math.ceil(CHARACTER_WIDTH * max(map(len, ticks)))  # the widest tick label fits
+    plot_width, plot_height = WIDTH - left - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_width / len(years)
 
     def y(value: float) -> float:
@@ -79,7 +85,7 @@ def build_chart(table: Table) -> Chart | None:
             if value is None:
                 segments.append([])
                 continue
-            centre = LEFT + step * (position + 0.5)
+            centre = left + step * (position + 0.5)
             points.append((round(centre, 1), y(value)))
             segments[-1].append(points[-1])
             bar_x = centre - step * 0.4 + bar_width * index
@@ -87,20 +93,23 @@ def build_chart(table: Table) -> Chart | None:
                 (round(bar_x, 1), y(value), round(bar_width, 1), round(TOP + plot_height - y(value), 1))
             )
         runs = tuple(tuple(run) for run in segments if len(run) > 1)
-        series.append(Series(label, PALETTE[index % len(PALETTE)], tuple(points), tuple(bars), runs))
+        series.append(Series(label, index % COLOURS, tuple(points), tuple(bars), runs))
     first, last = table.columns[years[0]].name, table.columns[years[-1]].name
     kind = "Linjediagram" if table.chart is ChartKind.LINE else "Søjlediagram"
+    every = math.ceil(LABEL_WIDTH / step)  # every year labelled while they fit, else every second …
     return Chart(
         kind=table.chart,
         width=WIDTH,
         height=HEIGHT,
-        plot_left=LEFT,
+        plot_left=left,
         plot_bottom=TOP + plot_height,
         plot_right=WIDTH - RIGHT,
         x_labels=tuple(
-            (round(LEFT + step * (p + 0.5), 1), table.columns[c].name) for p, c in enumerate(years)
+            (round(left + step * (p + 0.5), 1), table.columns[c].name)
+            for p, c in enumerate(years)
+            if p % every == 0
         ),
-        y_ticks=tuple((y(top * k / 4), format_number(top * k / 4)) for k in range(5)),
+        y_ticks=tuple((y(top * k / 4), tick) for k, tick in enumerate(ticks)),
         series=tuple(series),
         summary=f"{kind} over {table.title.rstrip('.')}, {first}–{last}. Tallene står i tabellen.",
     )

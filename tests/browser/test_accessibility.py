@@ -1,4 +1,5 @@
-"""WCAG 2.1 A/AA with axe-core in Chromium on every page type, a keyboard walk, and no outside requests."""
+"""WCAG 2.1 A/AA with axe-core in Chromium on every page type, in light and dark mode, a keyboard walk,
+and no outside requests."""
 
 from __future__ import annotations
 
@@ -58,11 +59,13 @@ def axe_violations(tab) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_page_type_has_no_wcag_violations(new_page, site_url, name, width):
+def test_page_type_has_no_wcag_violations(new_page, site_url, name, width, scheme):
     assert AXE.exists(), "run ./run test: it installs the npm tools (npm ci)"
     tab = new_page(width=width, bypass_csp=True)  # axe is injected as an inline script
+    tab.emulate_media(color_scheme=scheme)  # the reader's system setting (prefers-color-scheme)
     tab.goto(site_url + PAGE_TYPES[name])
     if name.startswith("søgning"):
         tab.wait_for_selector("#soeg-status:not(:empty)")

@@ -120,6 +120,10 @@ def clean(md: Markdown, html: str, attributes: dict[str, set[str]] = ATTRIBUTES)
 
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
 _FIRST_HEADER = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_HEADER_ROW = re.compile(r"<thead>\s*<tr>(.*?)</tr>\s*</thead>", re.S)
+_BODY_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<t[hd][ >]")
+CARD_COLUMNS = 3  # a table of this many columns or more is shown as cards on a phone (site.css)
 
 
 def _scroll_region(match: re.Match) -> str:
@@ -127,7 +131,36 @@ def _scroll_region(match: re.Match) -> str:
 
     Keyboard users reach it (tabindex), and screen readers name it by its column headings.
     """
-    headings = [re.sub(r"<[^>]+>", "", cell).strip() for cell in _FIRST_HEADER.findall(match[0])]
+    headings = [_text(cell) for cell in _FIRST_HEADER.findall(match[0])]
     name = ", ".join(heading for heading in headings if heading).replace('"', "&quot;")
     label = f"Tabel: {name[:80]}" if name else "Tabel"
-    return f'<div class="table-scroll" role="region" aria-label="{label}" tabindex="0">{match[0]}</div>'
+    table = _as_cards(match[0])
+    return f'<div class="table-scroll" role="region" aria-label="{label}" tabindex="0">{table}</div>'
+
+
+def _as_cards(table: str) -> str:
+    """Name each body cell's column (``data-label``) and mark the table, so a phone shows rows as cards.
+
+    Only a plain table of at least CARD_COLUMNS columns: one header row, as many cells in every row and
+    no merged cells. Any other table stays as it is.
+    """
+    head = _HEADER_ROW.search(table)
+    if head is None or "span=" in table:
+        return table
+    labels = [_text(cell).replace('"', "&quot;") for cell in _FIRST_HEADER.findall(head[1])]
+    body = table[head.end() :]
+    if len(labels) < CARD_COLUMNS or any(
+        "<th" in row or len(_CELL.findall(row)) != len(labels) for row in _BODY_ROW.findall(body)
+    ):
+        return table
+
+    def labelled(row: re.Match) -> str:
+        names = iter(labels)
+        return re.sub("<td>", lambda _: f'<td data-label="{next(names)}">', row[0])
+
+    return '<table class="stacked">' + table[len("<table>") : head.end()] + _BODY_ROW.sub(labelled, body)
+
+
+def _text(html: str) -> str:
+    """The text of a piece of HTML, without its tags."""
+    return re.sub(r"<[^>]+>", "", html).strip()
