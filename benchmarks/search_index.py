@@ -1,6 +1,6 @@
 """The search index made after the pages (one index after the other) against overlapping the writing.
 
-Until commit 8e1c0d2 plugins/search indexed the meeting pages' parts in a thread of its own while
+Before commit 11b06be plugins/search indexed the meeting pages' parts in a thread of its own while
 Pelican wrote the other pages. This builds the same generated minutes with the code of two commits,
 each checked out (``git archive``) into a folder of its own, in alternating fresh processes
 (``benchmarks.run_build ours``, with the search index): wall time and peak memory of the whole
@@ -32,13 +32,17 @@ def checkout(revision: str, target: Path) -> Path:
     target.mkdir(parents=True)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(target, filter="data")
+    # The browser editor's bundle, which the build copies into the site, is installed here only.
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
 
 def build(tree: Path, content: Path, output: Path) -> dict:
     """One full build with the search index by the code in ``tree``, in a fresh process."""
     command = [sys.executable, "-m", "benchmarks.run_build", "ours", str(content), str(output)]
-    done = subprocess.run(command, cwd=tree, capture_output=True, text=True, check=True)
+    done = subprocess.run(command, cwd=tree, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{tree.name}: {done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -60,8 +64,8 @@ def main() -> None:
         for _ in range(args.runs):
             for name, tree in trees.items():
                 runs[name].append(build(tree, content, work / f"output-{name}"))
-        pages = len(json.loads((work / "output-after" / "pagefind" / "dele.json").read_text()))
-    print(f"{args.minutes} minutes, {pages} parts of the index besides the pages, {args.runs} runs each")
+        parts = len(json.loads((work / "output-after" / "pagefind" / "dele.json").read_text()))
+    print(f"{args.minutes} minutes, {parts} parts of the index besides the pages, {args.runs} runs each")
     print("| code | median time | times | peak memory |")
     print("|---|---:|---|---:|")
     for name, rev in (("before", args.before), ("after", args.after)):

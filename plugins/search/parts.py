@@ -21,9 +21,10 @@ PARTS_FILE = "dele.json"
 PART_FILTER = "indeksdel"
 MAIN_PART = "sider"
 # Pagefind's files a merged part does not need: the search page loads the main index's library,
-# WebAssembly and worker once. Its ready-made interfaces are not used at all.
-UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
-UNUSED_IN_PARTS = (*UNUSED, "pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+# WebAssembly and worker once, and a page opened from a result its highlighter
+# (theme/static/js/highlight.js). Its ready-made interfaces are not used at all.
+UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*")
+UNUSED_IN_PARTS = (*UNUSED, "pagefind-highlight.js", "pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from plugins.kb.storage.scratch import new_folder, remove_left_over
 
 from .integrity import library, unwritten
 from .parts import MAIN_PART, PARTS_FILE, UNUSED, UNUSED_IN_PARTS, Part, glob_of, plan_parts
-from .sections import with_section_terms
+from .sections import searchable
 from .stable import stabilise
 
 log = logging.getLogger(__name__)
@@ -55,9 +55,9 @@ class IndexNotWritten(Exception):
 
 
 def add_filters(generator) -> None:
-    """Give the templates ``soegeord`` (the extra terms a text is found by) and ``soegeord_i_afsnit``."""
+    """Give the templates ``soegeord`` (the extra terms a text is found by) and ``soegbar`` (sections.py)."""
     generator.env.filters["soegeord"] = search_terms
-    generator.env.filters["soegeord_i_afsnit"] = with_section_terms
+    generator.env.filters["soegbar"] = searchable
 
 
 def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:

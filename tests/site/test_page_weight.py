@@ -1,4 +1,8 @@
-"""Pages stay light: one small stylesheet everywhere, JavaScript only on the search page."""
+"""Pages stay light: one small stylesheet everywhere, JavaScript only for search.
+
+The search page runs the search; a page in the search index carries the small module that marks the
+searched words when it is opened from a result (and loads nothing more otherwise).
+"""
 
 from __future__ import annotations
 
@@ -39,4 +43,8 @@ def test_css_and_js_stay_within_budget_and_only_search_has_script(real_site):
         assert all(path.exists() for path in css + js), name
         raw = sum(path.stat().st_size for path in css + js)
         assert raw <= CSS_AND_JS_BUDGET, f"{name}: {raw} bytes of CSS and JS"
-        assert bool(js) == (name == "søgning"), name
+        scripts = [path.name for path in js]
+        assert ("search.js" in scripts) == (name == "søgning"), name
+        # A page in the search index marks the searched words when opened from a result.
+        indexed = bool(page(real_site, address).select("[data-pagefind-body]"))
+        assert ("highlight.js" in scripts) == indexed, name

@@ -20,6 +20,11 @@ const STOPWORDS = new Set(
 // The extra search terms the pages carry (partials/search.html) sit between these brackets; they are
 // indexed but never shown in an excerpt.
 const TERMS = /(<mark>)?⟦[^⟧]*⟧(<\/mark>)?|^[^⟦]*?⟧(<\/mark>)?|(<mark>)?⟦[^⟧]*$/g;
+// The address parameter that carries the searched words to the page a result opens (highlight.js).
+const HIGHLIGHT_PARAM = "fremhaev";
+// A decision in the decision register leads to its agenda item: its heading's id names the meeting
+// page and the item (decisions.html), e.g. "beslutning-1:referater/luu-pa-amu/2024-09-16/punkt-3".
+const DECISION_ID = /^beslutning-\d+:(.+\/)(punkt-[^/]+)$/;
 // How long typing must pause before the result count is announced to screen readers.
 const ANNOUNCE_AFTER_TYPING_MS = 1000;
 
@@ -50,7 +55,13 @@ const ready = (async () => {
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   // Minutes are long pages that hold the records; Pagefind's default length penalty (0.75) let a
   // short guide chapter that mentions a word once outrank the meeting that discussed it.
-  const settings = { baseUrl: root.pathname, excerptLength: 30, ranking: { pageLength: 0.4 } };
+  // The searched words go with each result's address, for the page to mark them (highlight.js).
+  const settings = {
+    baseUrl: root.pathname,
+    excerptLength: 30,
+    ranking: { pageLength: 0.4 },
+    highlightParam: HIGHLIGHT_PARAM,
+  };
   await pagefind.options(settings);
   await pagefind.init();
   const parts = await (await fetch(new URL("pagefind/dele.json", root))).json();
@@ -253,6 +264,16 @@ function score(sub) {
   return sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
 }
 
+// Where a sub-result leads: its section, or for a decision in the register its agenda item.
+function subUrl(sub) {
+  const decision = DECISION_ID.exec(sub.anchor?.id || "");
+  if (!decision) return sub.url;
+  const target = new URL(decision[1], root);
+  target.search = new URL(sub.url, window.location.href).search;
+  target.hash = decision[2];
+  return target.pathname + target.search + target.hash;
+}
+
 // The agenda items (or other headed sections) where the words were found, best first.
 function subResults(data) {
   const page = data.url.split("#")[0];
@@ -271,7 +292,7 @@ function resultItem(data) {
         "ul",
         { className: "sub-results" },
         ...subs.map((sub) =>
-          element("li", {}, element("a", { href: sub.url, textContent: sub.title }), element("p", {}, ...excerptNodes(sub.excerpt))),
+          element("li", {}, element("a", { href: subUrl(sub), textContent: sub.title }), element("p", {}, ...excerptNodes(sub.excerpt))),
         ),
       )
     : element("p", {}, ...excerptNodes(data.excerpt));
@@ -328,12 +349,15 @@ async function searchWords(pagefind, words, settings, newest) {
   if (!all || all.results.length || words.length < 2) return { search: all, partial: false };
   const each = await Promise.all(words.map((word) => pagefind.search(word, settings)));
   if (each.some((search) => !search)) return { search: null, partial: false };
+  // Each word's scores are taken relative to its best page: a rare word's only page is not
+  // outranked by the many pages of a common one.
   const merged = new Map();
   for (const search of each) {
+    const best = search.results[0]?.score || 1;
     for (const result of search.results) {
       const seen = merged.get(result.id) || { result, words: 0, score: 0 };
       seen.words += 1;
-      seen.score += result.score;
+      seen.score += result.score / best;
       merged.set(result.id, seen);
     }
   }
