@@ -1,8 +1,14 @@
-"""The helpers that feed Pagefind in parts (the index's integrity: tests/unit/test_search_integrity.py)."""
+"""Feeding Pagefind in parts, and an index stopped midway (integrity: tests/unit/test_search_integrity.py)."""
 
 from __future__ import annotations
 
+import threading
+
+import pytest
+
+from plugins.kb.build import Build, BuildSuperseded
 from plugins.search.parts import Part, glob_of, plan_parts
+from plugins.search.plugin import WORK_PREFIX, write_index
 
 
 def test_the_pages_are_one_alternative_per_file_with_special_characters_escaped():
@@ -26,3 +32,15 @@ def test_a_year_with_more_pages_than_a_part_holds_is_a_part_alone():
         "referater-2022",
     ]
     assert plan_parts([], most=500) == []
+
+
+def test_a_build_stopped_for_a_newer_change_writes_no_index_and_leaves_no_folder(tmp_path):
+    site = tmp_path / "output"
+    site.mkdir()
+    (site / "index.html").write_text("<html lang=da><body data-pagefind-body>Tekst</body></html>")
+    newer = threading.Event()
+    newer.set()
+    with pytest.raises(BuildSuperseded):
+        write_index(site, [], ["index.html"], Build(stop=newer))
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(WORK_PREFIX)]
