@@ -137,14 +137,27 @@ function decoded(text) {
 }
 
 // An excerpt as DOM nodes: Pagefind's <mark> around the matched words, everything else as text.
-function excerptNodes(excerpt) {
+// A short section's excerpt starts with its heading, which the result shows as its link already:
+// ``heading`` is then left out.
+function excerptNodes(excerpt, heading = "") {
+  const pieces = excerpt.replace(TERMS, "").split(/(<\/?mark>)/);
+  const plain = pieces.filter((piece) => !/^<\/?mark>$/.test(piece)).map(decoded).join("");
+  let skip = heading && plain.startsWith(heading) && plain.length > heading.length ? heading.length : 0;
   const nodes = [];
   let marked = false;
-  for (const piece of excerpt.replace(TERMS, "").split(/(<\/?mark>)/)) {
+  for (const piece of pieces) {
     if (piece === "<mark>" || piece === "</mark>") {
       marked = piece === "<mark>";
     } else if (piece) {
-      const text = document.createTextNode(decoded(piece));
+      let content = decoded(piece);
+      if (skip) {
+        const dropped = Math.min(skip, content.length);
+        skip -= dropped;
+        content = content.slice(dropped);
+        if (!skip) content = content.replace(/^[\s.:]+/, "");
+        if (!content) continue;
+      }
+      const text = document.createTextNode(content);
       if (marked) {
         const mark = document.createElement("mark");
         mark.append(text);
@@ -292,7 +305,7 @@ function resultItem(data) {
         "ul",
         { className: "sub-results" },
         ...subs.map((sub) =>
-          element("li", {}, element("a", { href: subUrl(sub), textContent: sub.title }), element("p", {}, ...excerptNodes(sub.excerpt))),
+          element("li", {}, element("a", { href: subUrl(sub), textContent: sub.title }), element("p", {}, ...excerptNodes(sub.excerpt, sub.title))),
         ),
       )
     : element("p", {}, ...excerptNodes(data.excerpt));
