@@ -6,7 +6,7 @@ from markdown import Markdown
 from markupsafe import Markup
 
 from plugins.kb.build import setting
-from plugins.kb.content.sanitize import CHAPTER_ATTRIBUTES, clean
+from plugins.kb.content.sanitize import CHAPTER_CLEANER, clean
 from plugins.kb.metadata.values import heading_id
 from plugins.kb.storage.cache import digest
 from plugins.kb.storage.fingerprint import content_fingerprint
@@ -42,7 +42,7 @@ class Renderer:
             settings["extensions"] = [*settings.get("extensions", []), *_HEADING_IDS]
             self._chapter_markdown = Markdown(**settings)
         md = self._chapter_markdown
-        html = clean(md, md.reset().convert(markdown_text), CHAPTER_ATTRIBUTES)
+        html = clean(md, md.reset().convert(markdown_text), CHAPTER_CLEANER)
         return html, tuple(_flatten(md.toc_tokens))
 
     def cached(self, kind: str, *parts: str):

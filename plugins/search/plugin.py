@@ -18,6 +18,7 @@ import importlib.metadata
 import json
 import logging
 import os
+import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
@@ -206,12 +207,32 @@ class SearchIndexGenerator(Generator):
         names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
         # The editor at admin/ is no page for readers: never in the search.
         rest = sorted(name for name in names if name not in in_parts and not name.startswith("admin/"))
+        rest = marked_for_search(site, rest)
         try:
             pages = _outside_event_loop(write_index, site, parts, rest, setting(self.settings, "KB_BUILD"))
         except IndexNotWritten as error:
             log.error("Søgeindekset blev ikke skrevet helt (%s); byg igen.", error)
             return
         log.info("Søgeindeks: %d sider indekseret i %s/ (%d dele)", pages, INDEX_DIR, len(parts) + 1)
+
+
+# A start tag with the attribute that marks what Pagefind indexes of a page.
+_MARKED_BODY = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s=/>]")
+
+
+def marked_for_search(site: Path, names: list[str]) -> list[str]:
+    """The pages of ``names`` that Pagefind indexes: those with ``data-pagefind-body``, if any has it.
+
+    Pagefind leaves out every page without the attribute once one has it, but only after reading
+    it; handing it the marked pages alone gives the same index without reading the others (the
+    registers' pages by committee and by theme, most of the HTML that is not minutes).
+    """
+    marked = []
+    for name in names:
+        data = (site / name).read_bytes()
+        if b"data-pagefind-body" in data and _MARKED_BODY.search(data):
+            marked.append(name)
+    return marked or names
 
 
 def get_generators(pelican):

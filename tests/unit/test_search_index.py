@@ -8,12 +8,30 @@ import pytest
 
 from plugins.kb.build import Build, BuildSuperseded
 from plugins.search.parts import Part, glob_of, plan_parts
-from plugins.search.plugin import WORK_PREFIX, write_index
+from plugins.search.plugin import WORK_PREFIX, marked_for_search, write_index
 
 
 def test_the_pages_are_one_alternative_per_file_with_special_characters_escaped():
     assert glob_of(["index.html", "a,b/index.html"]) == r"{index.html,a\,b/index.html}"
     assert glob_of([]) == ""
+
+
+@pytest.mark.parametrize(
+    ("pages", "indexed"),
+    [
+        # Pagefind drops the pages without the attribute once one has it: they are not handed to it.
+        ({"a.html": "<main data-pagefind-body>x</main>", "b.html": "<main>y</main>"}, ["a.html"]),
+        ({"a.html": '<div class="x" data-pagefind-body="">x</div>', "b.html": "<p>y</p>"}, ["a.html"]),
+        # The words in a page's text are no attribute.
+        ({"a.html": "<p>data-pagefind-body</p>", "b.html": "<main data-pagefind-body>y</main>"}, ["b.html"]),
+        # No page has it: Pagefind indexes every page.
+        ({"a.html": "<p>data-pagefind-body</p>", "b.html": "<p>y</p>"}, ["a.html", "b.html"]),
+    ],
+)
+def test_only_the_pages_pagefind_keeps_are_handed_to_it(tmp_path, pages, indexed):
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    assert marked_for_search(tmp_path, sorted(pages)) == indexed
 
 
 def test_the_meetings_are_indexed_in_parts_of_whole_years_oldest_first():

@@ -97,10 +97,9 @@ class TrustedHtml:
         self.pieces = []
 
 
-def clean(md: Markdown, html: str, attributes: dict[str, set[str]] = ATTRIBUTES) -> Markup:
-    """Sanitise one conversion's output, then put back the HTML that :func:`trust` set aside."""
-    safe = nh3.clean(
-        html,
+def _cleaner(attributes: dict[str, set[str]]) -> nh3.Cleaner:
+    """nh3's sanitiser with this allow-list of attributes (made once: making one costs more than a use)."""
+    return nh3.Cleaner(
         tags=set(TAGS),
         attributes=attributes,
         allowed_classes=CLASSES,
@@ -108,6 +107,15 @@ def clean(md: Markdown, html: str, attributes: dict[str, set[str]] = ATTRIBUTES)
         link_rel=None,
         attribute_filter=_local_resources_only,
     )
+
+
+CLEANER = _cleaner(ATTRIBUTES)
+CHAPTER_CLEANER = _cleaner(CHAPTER_ATTRIBUTES)
+
+
+def clean(md: Markdown, html: str, cleaner: nh3.Cleaner = CLEANER) -> Markup:
+    """Sanitise one conversion's output, then put back the HTML that :func:`trust` set aside."""
+    safe = cleaner.clean(html)
     safe = _TABLE.sub(_scroll_region, safe)
     for extension in md.registeredExtensions:
         kept = getattr(extension, "trusted", None)
