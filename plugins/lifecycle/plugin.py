@@ -4,15 +4,41 @@ A full build writes everything. The live preview's quick build reads and checks 
 writes only the pages of the minutes that changed; a check stops once everything is read and
 checked (plugins/validator). Pelican's writer is given the description's answer for each page and
 feed; the plugins that write files of their own (registers, datasets, search) ask it too.
+
+With a content cache, a page of the templates in CACHED_TEMPLATES is kept in it under the digest of
+what it was made from (plugins/kb/storage/pageinputs.py), and written from it while that is unchanged,
+without being rendered: an edited minutes file renders its own page, its neighbours' and the register
+pages that list it, not the whole archive.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import os
+import zlib
 
 from pelican import signals
 from pelican.writers import Writer
 
 from plugins.kb.build import BuildSuperseded, setting, settings_problems
 from plugins.kb.problems import ContentError
+from plugins.kb.storage.cache import digest
+from plugins.kb.storage.fingerprint import content_fingerprint
+from plugins.kb.storage.pageinputs import PageInputs, Undescribed, content_digest
+
+# The templates that read nothing but what they are handed, the settings, the registries (committees,
+# themes, reports, datasets) and the history: their pages are made from what pageinputs describes.
+CACHED_TEMPLATES = frozenset({"meeting.html", "decisions.html", "organisation.html", "followups.html"})
+# What the plugins link a minutes file or page to, which its page and the registers may show.
+LINKED = (
+    "previous_meeting",
+    "next_meeting",
+    "previous_chapter",
+    "next_chapter",
+    "related_items",
+    "related_pages",
+    "attachment_files",
+)
 
 
 class BuildWriter(Writer):
@@ -25,14 +51,82 @@ class BuildWriter(Writer):
         writes = build.writes_everything or (
             content is not None and build.writes_page_of(getattr(content, "source_path", None))
         )
-        if writes:
-            super().write_file(name, template, context, *args, **kwargs)
+        if not writes:
+            return
+        key = self._page_key(name, template, args, kwargs)
+        if key is not None and self._written_from_cache(name, key, context):
+            return
+        super().write_file(name, template, context, *args, **kwargs)
+        if key is not None:
+            with open(os.path.join(self.output_path, name), "rb") as file:
+                build.cache.put(key, zlib.compress(file.read(), 1))
+
+    def _page_key(self, name: str, template, args: tuple, kwargs: dict) -> str | None:
+        """The cache's key for this page, or None if it is not kept (no cache, a template not cached)."""
+        build = setting(self.settings, "KB_BUILD")
+        if build.cache is None or args or template.name not in CACHED_TEMPLATES:
+            return None
+        if not hasattr(self, "_inputs"):
+            self._inputs = _build_inputs(self.settings)
+            self._contents: dict[int, str] = {}
+            self._pages = PageInputs(self._content)
+        try:
+            return digest("side", self._inputs, name, template.name, self._pages.digest(kwargs))
+        except Undescribed:
+            return None
+
+    def _content(self, content) -> str:
+        """A content file's digest with what it is linked to, once per build."""
+        found = self._contents.get(id(content))
+        if found is None:
+            found = self._contents[id(content)] = content_digest(content, LINKED)
+        return found
+
+    def _written_from_cache(self, name: str, key: str, context: dict) -> bool:
+        """Write the page's bytes kept under ``key``, if the cache has them."""
+        kept = setting(self.settings, "KB_BUILD").cache.get(key)
+        try:
+            page = zlib.decompress(kept) if isinstance(kept, bytes) else None
+        except zlib.error:
+            page = None
+        if page is None:
+            return False
+        path = os.path.join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(page)
+        signals.content_written.send(path, context=context)
+        return True
 
     def write_feed(self, *args, **kwargs):
         """Write a feed, if this build writes everything (feeds list many meetings)."""
         if setting(self.settings, "KB_BUILD").writes_everything:
             return super().write_feed(*args, **kwargs)
         return None
+
+
+# Where the build reads and writes, which its pages do not show (a build writes into a new folder).
+_WHERE = {"OUTPUT_PATH", "CACHE_PATH"}
+
+
+def _build_inputs(settings: dict) -> str:
+    """What every page of this build is made from: code, templates, registries, settings, history, day.
+
+    Every setting that can be written out counts (the site's address, the editor's repository …), the
+    history (each page's "Senest ændret") and the day (the calendar's "ahead" and "held").
+    """
+    described = []
+    for name in sorted(set(settings) - _WHERE):
+        try:
+            described.append(f"{name}={PageInputs(_no_content).digest({name: settings[name]})}")
+        except Undescribed:
+            continue  # objects of the build itself (its cache, the stop event), functions
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    return digest(content_fingerprint(settings), *described, os.environ.get("SOURCE_DATE_EPOCH", ""), today)
+
+
+def _no_content(content) -> str:
+    raise Undescribed(type(content).__qualname__)
 
 
 def check_settings(pelican) -> None:

@@ -66,8 +66,10 @@ class ContentReader(MarkdownReader):
         else:
             body, metadata = self._page(text, source, path.stem)
             links, tables = find_links(text), find_table_refs(text)
-        # Found where the text is at hand, for the link and table checks and the static files.
+        # Found where the text is at hand, for the link and table checks and the static files; and
+        # what the file's pages are made from (plugins/kb/storage/pageinputs.py).
         metadata.update(kb_links=links, kb_table_refs=tables)
+        metadata["kb_digest"] = self.renderer.key("fil", source, text)
         return body, metadata
 
     def parse_minutes(self, source: str, text: str) -> ParsedMeeting:

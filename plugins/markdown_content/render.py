@@ -48,21 +48,22 @@ class Renderer:
     def cached(self, kind: str, *parts: str):
         """The cache's entry for this kind of content made from ``parts``, if it has one, else None."""
         cache = setting(self.settings, "KB_BUILD").cache
-        return cache.get(self._key(kind, *parts)) if cache is not None else None
+        return cache.get(self.key(kind, *parts)) if cache is not None else None
 
     def remembered(self, kind: str, parts: tuple[str, ...], make):
         """``make()``, or what it made for the same ``parts`` before (the build's cache)."""
         cache = setting(self.settings, "KB_BUILD").cache
         if cache is None:
             return make()
-        key = self._key(kind, *parts)
+        key = self.key(kind, *parts)
         found = cache.get(key)
         if found is None:
             found = make()
             cache.put(key, found)
         return found
 
-    def _key(self, kind: str, *parts: str) -> str:
+    def key(self, kind: str, *parts: str) -> str:
+        """The cache's key for this kind of content made from ``parts`` in this build."""
         if self._fingerprint is None:
             self._fingerprint = content_fingerprint(self.settings)
         return digest(kind, self._fingerprint, *parts)

@@ -23,6 +23,7 @@ from plugins.kb.outputs.export import export, meeting_record
 from plugins.kb.outputs.ical import calendar
 from plugins.kb.outputs.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
 from plugins.kb.sections import section
+from plugins.kb.storage.cache import digest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
@@ -185,13 +186,26 @@ class RegisterGenerator(Generator):
             )
 
     def _export(self, meetings: list) -> None:
-        records = [meeting_record(a.meeting, a.committee, a.url) for a in meetings]
+        cache = setting(self.settings, "KB_BUILD").cache
+        records = [_record(article, cache) for article in meetings]
         target = Path(self.output_path) / EXPORT_URL
         target.parent.mkdir(parents=True, exist_ok=True)
         # Compact: the C encoder is many times faster than indented output on a large archive.
         text = json.dumps(export(records), ensure_ascii=False, separators=(",", ":")) + "\n"
         target.write_text(text, encoding="utf-8")
         shutil.copyfile(SCHEMA, target.with_name(SCHEMA.name))
+
+
+def _record(article, cache) -> dict:
+    """The meeting's record in the JSON export, kept in the build's cache with what it is made from."""
+    if cache is None:
+        return meeting_record(article.meeting, article.committee, article.url)
+    key = digest("eksport", article.kb_digest, article.url)
+    found = cache.get(key)
+    if not isinstance(found, dict):
+        found = meeting_record(article.meeting, article.committee, article.url)
+        cache.put(key, found)
+    return found
 
 
 def _year(entry) -> int:

@@ -64,6 +64,21 @@ def test_a_build_from_the_cache_is_the_same_to_the_byte(workdir):
     assert _differing(without, from_cache) == []
 
 
+def test_after_an_edit_every_page_that_shows_it_is_made_anew(workdir):
+    """The meeting's page, the decision register and the organisations' pages are kept in the cache
+    by what they are made from: a changed decision and participant are on every page that shows them."""
+    cache = workdir / "cache"
+    _build(workdir, cache, "before")
+    minutes = workdir / "content" / "referater" / "2024-09-16-luu-pa-amu.md"
+    text = _read(minutes).replace("Dagsordenen blev godkendt.", "Dagsordenen blev godkendt med en rettelse.")
+    minutes.write_text(text.replace("FOA Midt- og Vestjylland", "FOA Vest", 1), encoding="utf-8")
+    from_cache = _build(workdir, cache, "after")
+    assert _differing(_build(workdir, None, "without"), from_cache) == []
+    changed = [name for name, data in from_cache.items() if b"med en rettelse" in data]
+    assert any(name.startswith("beslutninger/") for name in changed)
+    assert any(name.startswith("organisationer/foa-vest/") for name in from_cache)
+
+
 def test_a_changed_dataset_is_not_taken_from_the_cache(workdir):
     """A report chapter embeds a table: after the CSV changes, its page shows the new figures."""
     cache = workdir / "cache"
