@@ -11,24 +11,9 @@ from __future__ import annotations
 
 import re
 
+from plugins.kb.outputs.formatting import MONTH_ABBREVIATIONS, MONTHS
 from plugins.kb.problems import Problem
 
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-# The months as the minutes shorten them ("8. dec.", "1. sept."); "maj" is never shortened.
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])\."
 _MONTH = "|".join(sorted(MONTHS + MONTH_ABBREVIATIONS, key=len, reverse=True))
 # "10. marts", "8. dec.", "10. og 11. marts", "10. - 12. juni": a day (or two) and a month.

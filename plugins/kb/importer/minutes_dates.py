@@ -6,14 +6,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from plugins.kb.outputs.formatting import MONTH_ABBREVIATIONS
 from plugins.kb.outputs.formatting import MONTHS as DANISH_MONTHS
 
 # The month names the site writes are the ones minutes write: "27. november 2023" → 11.
 MONTHS = {name: number for number, name in enumerate(DANISH_MONTHS, 1)}
-_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "okt", "nov", "dec")
 # "27. november 2023", "27. nov. 2023", "27. november" (no year): the day has its full stop.
 DATE = re.compile(
-    r"(?P<day>\d{1,2})\.\s*(?P<month>" + "|".join([*MONTHS, *_ABBREVIATIONS]) + r")\b\.?"
+    r"(?P<day>\d{1,2})\.\s*(?P<month>" + "|".join([*MONTHS, *MONTH_ABBREVIATIONS]) + r")\b\.?"
     r"(?:\s*(?P<year>\d{4}))?",
     re.I,
 )

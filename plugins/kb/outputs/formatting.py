@@ -20,6 +20,8 @@ MONTHS = (
     "november",
     "december",
 )
+# The months as Danish texts shorten them ("8. dec.", "1. sept."); "maj" is never shortened.
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
