@@ -1,15 +1,5 @@
-"""Debian's Chromium, as the benchmarks launch it through Playwright (tests/chromium.py: the tests' copy)."""
+"""Debian's Chromium for the benchmarks, launched as the browser tests launch it (tests/chromium.py)."""
 
-from pathlib import Path
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Headless, without a sandbox (CI runs as root) and without any request of Chromium's own.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS"]

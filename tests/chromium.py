@@ -1,6 +1,7 @@
 """Debian's Chromium, as the browser tests launch it through Playwright.
 
-benchmarks/chromium.py launches it the same way for the benchmarks; tests do not import benchmarks/.
+The benchmarks launch it the same way (benchmarks/chromium.py imports this); tests do not import
+benchmarks/.
 """
 
 from pathlib import Path

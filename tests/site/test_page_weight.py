@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from tests.conftest import page
 
 CSS_AND_JS_BUDGET = 16 * 1024  # bytes, each file gzip-compressed, for any one page
-# One page of each type of the real site (benchmarks/page_weight.py measures the same ones).
+# One page of each type of the real site (benchmarks/page_weight.py measures these).
 PAGE_TYPES = {
     "forside": "index.html",
     "referat": "referater/luu-pa-amu/2024-09-16/index.html",
