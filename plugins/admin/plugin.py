@@ -19,6 +19,7 @@ from plugins.kb.build import setting
 from plugins.kb.metadata.fields import GUIDE_ROLES, PAGE_TYPES, ChartKind, Choices, ColumnType
 from plugins.kb.outputs.cms import ADMIN, Backend, cms_config, edit_address
 from plugins.kb.problems import ContentError, Problem
+from plugins.kb.sections import section
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 THEME_ADMIN = ROOT / "theme" / "admin"
@@ -68,7 +69,7 @@ class AdminGenerator(Generator):
         target = Path(self.output_path) / ADMIN
         writer.write_file(
             f"{ADMIN}index.html",
-            self.get_template("admin"),
+            self.get_template(section("admin").template),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             csp=content_security_policy(backend),

@@ -88,7 +88,7 @@ class DatasetGenerator(Generator):
         tables = sorted(datasets.values(), key=lambda table: table.title)
         writer.write_file(
             f"{DATA_URL}index.html",
-            self.get_template("datasets"),
+            self.get_template(section("data").template),
             self.context,
             tables=tables,
             relative_urls=self.settings["RELATIVE_URLS"],
@@ -96,7 +96,7 @@ class DatasetGenerator(Generator):
         for table in tables:
             writer.write_file(
                 f"{DATA_URL}{table.slug}/index.html",
-                self.get_template("dataset"),
+                self.get_template(section("data").page_template),
                 self.context,
                 table=table,
                 chart=build_chart(table),

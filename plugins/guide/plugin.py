@@ -40,7 +40,7 @@ class GuideGenerator(Generator):
         }
         writer.write_file(
             f"{GUIDE_URL}index.html",
-            self.get_template("guide"),
+            self.get_template(section("guide").template),
             self.context,
             chapters=ordered,
             role=None,
@@ -49,7 +49,7 @@ class GuideGenerator(Generator):
         for role in GUIDE_ROLES:
             writer.write_file(
                 f"{GUIDE_URL}rolle/{role}/index.html",
-                self.get_template("guide"),
+                self.get_template(section("guide").template),
                 self.context,
                 chapters=[chapter for chapter in ordered if role in chapter.roles],
                 role=role,

@@ -18,8 +18,9 @@ class Section:
     key: the name templates and code use. title: the Danish name in the main menu. folder: the
     address inside the site, ending in "/" ("" for the front page). parent: the main-menu item a
     page of this section marks as current (itself when it is in the menu, None when no item is).
-    crumb: the name in a breadcrumb trail, when it differs from the title. made_by: where its pages
-    are made. content: the folder of ``content/`` or ``data/`` its pages are read from, if any.
+    made_by: where its pages are made. crumb: the name in a breadcrumb trail, when it differs from
+    the title. content: the folder of ``content/`` its pages are read from, if any. template: the
+    template of its own page (the index of the section); page_template: that of each page in it.
     """
 
     key: str
@@ -30,6 +31,8 @@ class Section:
     in_menu: bool = False
     crumb: str = ""
     content: str | None = None
+    template: str | None = None
+    page_template: str | None = None
 
     @property
     def trail_title(self) -> str:
@@ -49,7 +52,7 @@ class Section:
 SECTIONS: dict[str, Section] = {
     section.key: section
     for section in (
-        Section("forside", "Forside", "", None, "Pelican (index.html)"),
+        Section("forside", "Forside", "", None, "Pelican (a direct template)", template="index"),
         Section(
             "referater",
             "Referater",
@@ -58,6 +61,8 @@ SECTIONS: dict[str, Section] = {
             "Pelican: articles, read by plugins/markdown_content",
             in_menu=True,
             content="referater",
+            template="archives",
+            page_template="meeting",
         ),
         Section(
             "guide",
@@ -68,6 +73,8 @@ SECTIONS: dict[str, Section] = {
             in_menu=True,
             crumb="Veje til den gode praktik",
             content="guide",
+            template="guide",
+            page_template="guide_chapter",
         ),
         Section(
             "rapporter",
@@ -77,12 +84,38 @@ SECTIONS: dict[str, Section] = {
             "plugins/reports; chapters read by plugins/markdown_content",
             in_menu=True,
             content="rapporter",
+            template="reports",
+            page_template="report_chapter",
         ),
         Section(
-            "beslutninger", "Beslutninger", "beslutninger/", "beslutninger", "plugins/registers", in_menu=True
+            "beslutninger",
+            "Beslutninger",
+            "beslutninger/",
+            "beslutninger",
+            "plugins/registers",
+            in_menu=True,
+            template="decisions",
         ),
-        Section("temaer", "Temaer", "temaer/", "temaer", "plugins/themes", in_menu=True, content="temaer"),
-        Section("kalender", "Kalender", "kalender/", "kalender", "plugins/registers", in_menu=True),
+        Section(
+            "temaer",
+            "Temaer",
+            "temaer/",
+            "temaer",
+            "plugins/themes",
+            in_menu=True,
+            content="temaer",
+            template="themes",
+            page_template="theme",
+        ),
+        Section(
+            "kalender",
+            "Kalender",
+            "kalender/",
+            "kalender",
+            "plugins/registers",
+            in_menu=True,
+            template="calendar",
+        ),
         Section(
             "udvalg",
             "Udvalg",
@@ -91,9 +124,27 @@ SECTIONS: dict[str, Section] = {
             "Pelican: categories (committees)",
             in_menu=True,
             content="udvalg",
+            template="categories",
+            page_template="category",
         ),
-        Section("data", "Data", "data/", "data", "plugins/datatable", in_menu=True),
-        Section("opfoelgning", "Opfølgning", "opfoelgning/", "referater", "plugins/registers"),
+        Section(
+            "data",
+            "Data",
+            "data/",
+            "data",
+            "plugins/datatable",
+            in_menu=True,
+            template="datasets",
+            page_template="dataset",
+        ),
+        Section(
+            "opfoelgning",
+            "Opfølgning",
+            "opfoelgning/",
+            "referater",
+            "plugins/registers",
+            template="followups",
+        ),
         Section(
             "organisationer",
             "Organisationer",
@@ -101,15 +152,32 @@ SECTIONS: dict[str, Section] = {
             "udvalg",
             "plugins/registers",
             content="organisationer",
+            template="organisations",
+            page_template="organisation",
         ),
-        Section("soeg", "Søg", "soeg/", None, "Pelican (soeg.html), index by plugins/search"),
-        Section("was", "Tilgængelighedserklæring", "was/", None, "Pelican (was.html)"),
+        Section(
+            "soeg",
+            "Søg",
+            "soeg/",
+            None,
+            "Pelican (a direct template), index by plugins/search",
+            template="soeg",
+        ),
+        Section(
+            "was", "Tilgængelighedserklæring", "was/", None, "Pelican (a direct template)", template="was"
+        ),
         # Pages (content/sider/) are published at the top: /om/, /tilgaengelighed/ ….
         Section(
-            "sider", "Sider", "", None, "Pelican: pages, read by plugins/markdown_content", content="sider"
+            "sider",
+            "Sider",
+            "",
+            None,
+            "Pelican: pages, read by plugins/markdown_content",
+            content="sider",
+            page_template="page",
         ),
         Section("feeds", "Feeds", "feeds/", None, "Pelican (Atom) and plugins/registers (ICS)"),
-        Section("admin", "Redigering", "admin/", None, "plugins/admin"),
+        Section("admin", "Redigering", "admin/", None, "plugins/admin", template="admin"),
     )
 }
 

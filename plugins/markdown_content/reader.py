@@ -95,7 +95,7 @@ class ContentReader(MarkdownReader):
             "summary": escape("; ".join(f"{item.number}. {item.title}" for item in meeting.agenda)),
             "category": self.process_metadata("category", committee.slug),
             "slug": meeting.date.isoformat(),
-            "template": "meeting",
+            "template": section("referater").page_template,
             "meeting": meeting,
             "committee": committee,
             "kb_problems": [],
@@ -117,7 +117,7 @@ class ContentReader(MarkdownReader):
             metadata["summary"] = page.summary
         if isinstance(page, GuideChapter):
             guide = section("guide")
-            metadata.update(chapter=page.number, roles=page.roles, template="guide_chapter")
+            metadata.update(chapter=page.number, roles=page.roles, template=guide.page_template)
             metadata.update(url=guide.url(page.slug), save_as=guide.save_as(page.slug))
         if isinstance(page, ReportChapter):
             return self._chapter(page, source, metadata)
@@ -141,7 +141,7 @@ class ContentReader(MarkdownReader):
             report_chapter=page.number,
             headings=headings,
             kb_anchors=ChapterAnchors(page.report, page.number, source, ids, lines),
-            template="report_chapter",
+            template=section("rapporter").page_template,
         )
         return html, metadata
 

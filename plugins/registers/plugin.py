@@ -75,7 +75,7 @@ class RegisterGenerator(Generator):
         self._decisions(meetings, committees)
         self._split_by_year(
             FOLLOW_UPS_URL,
-            "followups",
+            section("opfoelgning").template,
             [(article, found) for article in meetings if (found := follow_ups(article.meeting))],
         )
         self._organisations(meetings)
@@ -120,7 +120,7 @@ class RegisterGenerator(Generator):
             ]
             self._split_by_year(
                 folder,
-                "decisions",
+                section("beslutninger").template,
                 entries,
                 meeting_count=len({id(article) for article, _ in entries}),
                 committee_choices=committee_choices,
@@ -148,7 +148,7 @@ class RegisterGenerator(Generator):
         """The index of organisations, and one page per organisation with its meetings by year."""
         names = written_names(self.settings["KB_ORGANISATIONS"])
         found = organisations(meetings, key=lambda article: article.meeting, names=names)
-        self._write(f"{ORGANISATIONS_URL}index.html", "organisations", organisations=found)
+        self._write(f"{ORGANISATIONS_URL}index.html", section("organisationer").template, organisations=found)
         for organisation in found:
             entries = sorted(
                 [(article, True) for article in organisation.attended]
@@ -158,7 +158,7 @@ class RegisterGenerator(Generator):
             )
             self._split_by_year(
                 f"{ORGANISATIONS_URL}{organisation.slug}/",
-                "organisation",
+                section("organisationer").page_template,
                 entries,
                 organisation=organisation,
             )
@@ -171,7 +171,7 @@ class RegisterGenerator(Generator):
         )
         self._write(
             f"{CALENDAR_URL}index.html",
-            "calendar",
+            section("kalender").template,
             upcoming=[entry for entry in planned if entry[0].date >= today],
             past=[entry for entry in reversed(planned) if entry[0].date < today],
             calendar_committees=sorted(committees.values(), key=lambda committee: committee.name),

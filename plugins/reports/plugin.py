@@ -41,7 +41,11 @@ class ReportGenerator(Generator):
         common = {"relative_urls": self.settings["RELATIVE_URLS"]}
         listed = [(reports[slug], chapters.get(slug, [])) for slug in sorted(reports)]
         writer.write_file(
-            f"{REPORTS_URL}index.html", self.get_template("reports"), self.context, reports=listed, **common
+            f"{REPORTS_URL}index.html",
+            self.get_template(section("rapporter").template),
+            self.context,
+            reports=listed,
+            **common,
         )
         for report, ordered in listed:
             for name, template in (("index.html", "report"), ("print/index.html", "report_print")):

@@ -88,12 +88,16 @@ class ThemeGenerator(Generator):
         )
         common = {"relative_urls": self.settings["RELATIVE_URLS"]}
         writer.write_file(
-            f"{THEMES_URL}index.html", self.get_template("themes"), self.context, contents=contents, **common
+            f"{THEMES_URL}index.html",
+            self.get_template(section("temaer").template),
+            self.context,
+            contents=contents,
+            **common,
         )
         for content in contents:
             writer.write_file(
                 f"{THEMES_URL}{content.theme.slug}/index.html",
-                self.get_template("theme"),
+                self.get_template(section("temaer").page_template),
                 self.context,
                 gathered=content,
                 **common,
