@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from plugins.kb.outputs.searchsites import search_sites
 from plugins.kb.problems import Problem
 from plugins.kb.storage.cache import ContentCache
 
@@ -89,6 +90,9 @@ DEFAULTS = {
     # At most this many meeting pages in one part of the search index (plugins/search/parts.py):
     # Pagefind needs about 0.9 MB of memory per page it indexes.
     "KB_SEARCH_PART_PAGES": 500,
+    # Other schools' sites whose search indexes the search page searches too, by the name their
+    # results are labelled with: {"SOSU Nord": "https://…/pagefind/"} (plugins/kb/outputs/searchsites.py).
+    "KB_SEARCH_SITES": {},
     # The browser editor at /admin/ (plugins/admin, docs/redigering.md): the GitHub repository it
     # saves to ('owner/name'), its published branch, the address of the sign-in (OAuth) service,
     # and whether it edits this checkout through decap-server on 127.0.0.1 instead (the preview).
@@ -103,6 +107,7 @@ _TYPES = {
     "KB_PARALLEL_MIN": int,
     "KB_DATA_PATH": (str, type(None)),
     "KB_SEARCH_PART_PAGES": int,
+    "KB_SEARCH_SITES": dict,
     "KB_CMS_REPO": str,
     "KB_CMS_BRANCH": str,
     "KB_CMS_AUTH_URL": (str, type(None)),
@@ -142,4 +147,6 @@ def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Pr
             problems.append(
                 Problem(source, 0, f"indstillingen '{key}' har forkert type.", f"se DEFAULTS i {__name__}.")
             )
+        elif key == "KB_SEARCH_SITES":
+            problems += search_sites(settings[key], source)[1]
     return problems

@@ -4,8 +4,9 @@ The meeting pages are indexed in parts of whole years, oldest first, each of at 
 ``KB_SEARCH_PART_PAGES`` pages (a year with more is a part alone); every other page is in the main
 index. Each part is a Pagefind index of its own, so Pagefind holds one part in memory at a time, and
 a part whose pages have not changed is taken from the build's cache instead of being indexed again.
-The search page merges them (``mergeIndex``) with a filter naming each part, and for "Nyeste først"
-takes the parts newest first (theme/static/js/search.js). An archive that fits in one part is not
+The search page merges the newest part with the main index and an older one only when a search
+needs it (``mergeIndex``, with a filter naming each part: theme/static/js/search.js), knowing the
+parts from their manifest (manifest.py). An archive that fits in one part is not
 split: Pagefind's scores of two indexes are not quite comparable (each ranks against its own pages),
 so a small site keeps one ranking for meetings and pages alike. Pure functions.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# The list of parts, newest first, that the search page reads (inside the main index's folder).
+# The manifest of the parts, newest first, that the search page reads (inside the main index's folder).
 PARTS_FILE = "dele.json"
 # The filter the search page gives each part when it merges it, and the main index's value.
 PART_FILTER = "indeksdel"

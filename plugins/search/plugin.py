@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import importlib.metadata
-import json
 import logging
 import os
 import re
@@ -29,12 +28,14 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import BuildSuperseded, setting
+from plugins.kb.outputs.searchsites import search_sites
 from plugins.kb.outputs.searchterms import search_terms
 from plugins.kb.storage.cache import ContentCache, digest, fingerprint
 from plugins.kb.storage.scratch import new_folder, remove_left_over
 
 from .integrity import library, unwritten
-from .parts import MAIN_PART, PARTS_FILE, UNUSED, UNUSED_IN_PARTS, Part, glob_of, plan_parts
+from .manifest import write_manifest
+from .parts import MAIN_PART, UNUSED, UNUSED_IN_PARTS, Part, glob_of, plan_parts
 from .sections import searchable
 from .stable import stabilise
 
@@ -56,9 +57,14 @@ class IndexNotWritten(Exception):
 
 
 def add_filters(generator) -> None:
-    """Give the templates ``soegeord`` (the extra terms a text is found by) and ``soegbar`` (sections.py)."""
+    """Give the templates their search filters and the other sites the search page searches too.
+
+    ``soegeord``: the extra terms a text is found by; ``soegbar``: sections.py; ``SEARCH_SITES``:
+    the sites of KB_SEARCH_SITES (the search page and the Content-Security-Policy read them).
+    """
     generator.env.filters["soegeord"] = search_terms
     generator.env.filters["soegbar"] = searchable
+    generator.env.globals["SEARCH_SITES"] = search_sites(setting(generator.settings, "KB_SEARCH_SITES"))[0]
 
 
 def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:
@@ -79,8 +85,7 @@ def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:
         os.replace(folder / MAIN_PART, index)
         for part in parts:
             os.replace(folder / "dele" / part.name, index / part.name)
-        newest_first = [part.name for part in reversed(parts)]
-        (index / PARTS_FILE).write_text(json.dumps(newest_first) + "\n", encoding="utf-8")
+        write_manifest(index, [part.name for part in reversed(parts)])
         return pages
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -1,68 +1,171 @@
-"""The search index in parts (plugins/search/parts.py): what one index finds, newest first, with deep links.
+"""The search index in parts (plugins/search/parts.py, manifest.py): older parts loaded only when needed.
 
 The same site is built twice: with its three meetings in one index with the pages, and with each
-year's meetings in a part of its own. The reader must see the same results.
+year's meetings in a part of its own. The search page merges the newest part with the pages from the
+start and an older part only when the reader asks for more, picks its year or sorts oldest first; what
+the reader sees is what merging every part at once gives.
 """
 
 from __future__ import annotations
 
 import json
 import urllib.request
+from urllib.parse import quote
 
 import pytest
 
-from tests.browser.test_search import MEETING_2019, MEETING_2021, MEETING_2024, search
+from tests.browser.test_search import MEETING_2019, MEETING_2021, MEETING_2024, results, search
 
-SORTED = [
-    ("praktikvejleder", "&sortering=nyeste"),
-    ("praktik", "&sortering=nyeste&udvalg=LUU+PA-AMU"),
-    ("", "&sortering=nyeste"),
-    ("praktikvejledere elever", "&sortering=nyeste"),
-    ("spiremedarbejdere", "&sortering=nyeste"),
+PARTS = ["referater-2024", "referater-2021", "referater-2019"]
+OLDER = ("/pagefind/referater-2021/", "/pagefind/referater-2019/")
+
+# Every part merged at once, ranked as the search page ranks: the pages and the newest part by
+# Pagefind's score, then each older part by its own: the first ten addresses. With ``sort``, every
+# dated page's address and date, newest or oldest first.
+EVERY_PART = """async ({ term, parts, sort }) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  const settings = { excerptLength: 30, ranking: { pageLength: 0.4 } };
+  await pagefind.options({ ...settings, baseUrl: "/" });
+  await pagefind.init();
+  await pagefind.options({ mergeFilter: { indeksdel: "0:sider" } });
+  for (const part of parts) {
+    await pagefind.mergeIndex(`/pagefind/${part}/`, { ...settings, mergeFilter: { indeksdel: `0:${part}` } });
+  }
+  await pagefind.filters();
+  if (sort) {
+    const found = await pagefind.search(term);
+    const pages = await Promise.all(found.results.map(async (r) => r.data()));
+    const dated = pages.map((page) => [page.url.split("?")[0], page.meta.iso || ""]).filter(([, iso]) => iso);
+    const order = dated.sort((a, b) => a[1].localeCompare(b[1]));
+    return Object.fromEntries(sort === "desc" ? order.reverse() : order);
+  }
+  const tiers = [["0:sider", `0:${parts[0]}`], ...parts.slice(1).map((part) => [`0:${part}`])];
+  const urls = [];
+  for (const keys of tiers) {
+    const found = await pagefind.search(term, { filters: { indeksdel: { any: keys } } });
+    for (const result of found.results) urls.push((await result.data()).url.split("?")[0]);
+  }
+  return [...new Set(urls)].slice(0, 10);
+}"""
+
+# Real questions (search.js leaves out the small words: the term is what it searches for).
+QUESTIONS = [
+    ("hvad besluttede udvalget om praktikvejledere?", "besluttede udvalget praktikvejledere"),
+    ("praktikvejleder", "praktikvejleder"),
+    ("frafald", "frafald"),
+    ("vejleder", "vejleder"),
+    ("spiremedarbejdere", "spiremedarbejdere"),
+    ("hvem er formand for LUU PA", "formand luu pa"),
+    ("praktikplatformen", "praktikplatformen"),
 ]
 
 
-def test_the_index_is_in_one_part_per_year_newest_first(parts_site_url, site_url):
+def requests_to(tab, prefixes) -> list[str]:
+    return [url for url in tab.requested if any(prefix in url for prefix in prefixes)]
+
+
+def open_search(new_page, site_url, query: str, extra: str = ""):
+    """The search page at ``?q=query``, recording the addresses it requests (``tab.requested``)."""
+    tab = new_page()
+    tab.requested = []
+    tab.on("request", lambda request: tab.requested.append(request.url))
+    tab.goto(f"{site_url}/soeg/?q={quote(query)}{extra}")
+    return tab, results(tab)
+
+
+def show_all(tab) -> list[dict]:
+    """Press 'Vis flere resultater' until every result is shown; the results."""
+    found = results(tab)
+    while tab.locator("#soeg-flere").is_visible():
+        tab.click("#soeg-flere")
+        tab.wait_for_function(
+            "n => document.querySelectorAll('#soeg-liste > li').length > n || "
+            "document.getElementById('soeg-flere').hidden",
+            arg=len(found),
+        )
+        tab.wait_for_selector("#soeg-flere:not([disabled])", state="attached")
+        found = results(tab)
+    return found
+
+
+def test_the_manifest_lists_the_parts_newest_first_with_their_filter_counts(parts_site_url, site_url):
     with urllib.request.urlopen(f"{parts_site_url}/pagefind/dele.json") as response:
-        assert json.load(response) == ["referater-2024", "referater-2021", "referater-2019"]
+        manifest = json.load(response)
+    assert [part["name"] for part in manifest["parts"]] == PARTS
+    assert [part["filters"]["år"] for part in manifest["parts"]] == [{"2024": 1}, {"2021": 1}, {"2019": 1}]
+    assert manifest["parts"][0]["filters"]["type"] == {"Referat": 1}
+    # Each entry file is asked for with its tag, which changes only with the index.
+    tags = {manifest["main"]["tag"], *(part["tag"] for part in manifest["parts"])}
+    assert len(tags) == 4 and all(len(tag) == 12 for tag in tags)
     with urllib.request.urlopen(f"{site_url}/pagefind/dele.json") as response:
-        assert json.load(response) == []
+        assert json.load(response)["parts"] == []
 
 
-def test_newest_first_takes_the_parts_in_date_order(new_page, parts_site_url):
-    _, found = search(new_page, parts_site_url, "praktikvejleder", "&sortering=nyeste&type=Referat")
-    assert [result["title"] for result in found] == [MEETING_2024, MEETING_2021, MEETING_2019]
+def test_a_first_search_loads_the_newest_part_only_and_more_results_the_older_ones(new_page, parts_site_url):
+    tab, found = open_search(new_page, parts_site_url, "vejleder")
+    assert len(found) == 5
+    assert requests_to(tab, ["/pagefind/referater-2024/pagefind-entry.json?ts="])
+    assert requests_to(tab, OLDER) == []
+    status = tab.inner_text("#soeg-status")
+    assert "i referaterne fra 2024 og alle andre sider" in status, status
+    assert "(ikke søgt endnu)" in tab.text_content("#soeg-filtre")  # the years 2019 and 2021
+    everything = show_all(tab)
+    assert requests_to(tab, OLDER)
+    assert {MEETING_2019, MEETING_2021, MEETING_2024} <= {result["title"] for result in everything}
+    assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(everything)} resultater."
 
 
-def _subsequence(shorter: list, longer: list) -> bool:
-    found = iter(longer)
-    return all(any(item == other for other in found) for item in shorter)
+def test_picking_a_year_loads_only_the_part_that_holds_it(new_page, parts_site_url):
+    tab, found = open_search(new_page, parts_site_url, "praktikvejleder", "&%C3%A5r=2019")
+    assert [result["title"] for result in found] == [MEETING_2019]
+    assert requests_to(tab, ["/pagefind/referater-2019/"])
+    assert requests_to(tab, ["/pagefind/referater-2021/"]) == []
 
 
-@pytest.mark.parametrize(("query", "extra"), SORTED)
-def test_sorted_results_hold_those_of_one_index_in_the_same_order(
-    new_page, site_url, parts_site_url, query, extra
+@pytest.mark.parametrize(("sort", "direction"), [("nyeste", "desc"), ("aeldste", "asc")])
+def test_sorted_by_date_the_parts_give_the_order_of_every_part_at_once(
+    new_page, parts_site_url, sort, direction
 ):
-    """Each part ranks against its own pages: where a part lacks the word itself, Pagefind takes it as
-    the start of longer words (praktikvejleder → praktikvejlederne), so the parts may find more."""
-    one_tab, in_one = search(new_page, site_url, query, extra + "&type=Referat")
-    parts_tab, in_parts = search(new_page, parts_site_url, query, extra + "&type=Referat")
-    assert len(in_one) < 5, "the whole list of one index is on the first page"
-    assert _subsequence(in_one, in_parts)
-    dates = [result["href"].rstrip("/").rsplit("/", 1)[1] for result in in_parts]
-    assert dates == sorted(dates, reverse=True)
+    tab, found = open_search(new_page, parts_site_url, "praktikvejleder", f"&sortering={sort}")
+    if sort == "aeldste":
+        assert requests_to(tab, ["/pagefind/referater-2019/"]), "oldest first needs the oldest part"
+    expected = tab.evaluate(EVERY_PART, {"term": "praktikvejleder", "parts": PARTS, "sort": direction})
+    shown = [expected.get(result["href"].split("#")[0]) for result in show_all(tab)]
+    dated = [date for date in shown if date]
+    assert dated == list(expected.values()), "every dated page, in the order of its date"
+    assert shown[: len(dated)] == dated, "pages without a date come last"
+
+
+@pytest.mark.parametrize(("question", "term"), QUESTIONS)
+def test_the_top_ten_are_those_of_every_part_merged_at_once(new_page, parts_site_url, question, term):
+    tab, found = open_search(new_page, parts_site_url, question)
+    assert not tab.inner_text("#soeg-status").startswith("Ingen"), question
+    if tab.locator("#soeg-flere").is_visible():
+        tab.click("#soeg-flere")
+        tab.wait_for_function(
+            "() => document.querySelectorAll('#soeg-liste > li').length > 5 || "
+            "document.getElementById('soeg-flere').hidden"
+        )
+        found = results(tab)
+    expected = tab.evaluate(EVERY_PART, {"term": term, "parts": PARTS, "sort": None})
+    assert [result["href"].split("#")[0] for result in found[:10]] == expected
 
 
 @pytest.mark.parametrize("query", ["praktikplatformen", "spiremedarbejdere", "frafald", "vejleder"])
 def test_the_parts_find_every_page_one_index_finds_with_its_deep_links(
     new_page, site_url, parts_site_url, query
 ):
-    one_tab, in_one = search(new_page, site_url, query)
-    parts_tab, in_parts = search(new_page, parts_site_url, query)
-    count = lambda tab: int(tab.inner_text("#soeg-status").split()[0])  # noqa: E731 - "5 resultater for …"
-    assert count(parts_tab) >= count(one_tab)
+    one_tab, in_one = open_search(new_page, site_url, query)
+    parts_tab, _ = open_search(new_page, parts_site_url, query)
+    in_one, in_parts = show_all(one_tab), show_all(parts_tab)
+    assert {r["href"] for r in in_one} <= {r["href"] for r in in_parts}
     assert "indeksdel" not in parts_tab.inner_text("#soeg-filtre")
     # Meetings lead to their agenda items in either index.
     meetings = {MEETING_2019, MEETING_2021, MEETING_2024}
     deep = {r["title"]: r["items"] for r in in_one if r["title"] in meetings}
     assert {r["title"]: r["items"] for r in in_parts if r["title"] in deep} == deep
+
+
+def test_newest_first_takes_the_parts_in_date_order(new_page, parts_site_url):
+    _, found = search(new_page, parts_site_url, "praktikvejleder", "&sortering=nyeste&type=Referat")
+    assert [result["title"] for result in found] == [MEETING_2024, MEETING_2021, MEETING_2019]

@@ -1,13 +1,16 @@
-"""Feeding Pagefind in parts, and an index stopped midway (integrity: tests/unit/test_search_integrity.py)."""
+"""Feeding Pagefind in parts, the parts' manifest, other sites' indexes, an index stopped midway."""
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
 
-from plugins.kb.build import Build, BuildSuperseded
-from plugins.search.parts import Part, glob_of, plan_parts
+from plugins.kb.build import Build, BuildSuperseded, settings_problems
+from plugins.kb.outputs.searchsites import origins, search_sites
+from plugins.search.manifest import entry_tag
+from plugins.search.parts import PARTS_FILE, Part, glob_of, plan_parts
 from plugins.search.plugin import WORK_PREFIX, marked_for_search, write_index
 
 
@@ -62,3 +65,67 @@ def test_a_build_stopped_for_a_newer_change_writes_no_index_and_leaves_no_folder
         write_index(site, [], ["index.html"], Build(stop=newer))
     assert [path.name for path in site.iterdir()] == ["index.html"]
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(WORK_PREFIX)]
+
+
+def test_the_manifest_names_the_parts_newest_first_with_their_filter_counts_and_tags(tmp_path):
+    site = tmp_path / "output"
+    pages = {
+        "a/2020.html": ("2020", "LUU A"),
+        "b/2020.html": ("2020", "LUU B"),
+        "a/2021.html": ("2021", "LUU A"),
+    }
+    for name, (year, committee) in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(
+            f'<html lang="da"><body data-pagefind-body><span data-pagefind-filter="år:{year}"></span>'
+            f'<span data-pagefind-filter="udvalg:{committee}"></span>Tekst {year}</body></html>'
+        )
+    (site / "index.html").write_text('<html lang="da"><body data-pagefind-body>Forside</body></html>')
+    parts = plan_parts([(2020, "a/2020.html"), (2020, "b/2020.html"), (2021, "a/2021.html")], most=2)
+    write_index(site, parts, ["index.html"], Build())
+    manifest = json.loads((site / "pagefind" / PARTS_FILE).read_text(encoding="utf-8"))
+    assert [(part["name"], part["filters"]) for part in manifest["parts"]] == [
+        ("referater-2021", {"udvalg": {"LUU A": 1}, "år": {"2021": 1}}),
+        ("referater-2020", {"udvalg": {"LUU A": 1, "LUU B": 1}, "år": {"2020": 2}}),
+    ]
+    assert manifest["main"]["tag"] == entry_tag(site / "pagefind")
+    assert manifest["parts"][0]["tag"] == entry_tag(site / "pagefind" / "referater-2021")
+
+
+@pytest.mark.parametrize(
+    ("value", "sites", "problem"),
+    [
+        ({}, [], None),
+        (
+            {"SOSU Nord": "https://sosunord.github.io/praktikviden/pagefind/"},
+            [("SOSU Nord", "https://sosunord.github.io/praktikviden/", "https://sosunord.github.io")],
+            None,
+        ),
+        (
+            {"Lokal": "http://127.0.0.1:8001/pagefind"},
+            [("Lokal", "http://127.0.0.1:8001/", "http://127.0.0.1:8001")],
+            None,
+        ),
+        ({"SOSU Nord": "https://sosunord.github.io/praktikviden/"}, [], "ikke adressen på et søgeindeks"),
+        ({"SOSU Nord": "ftp://x/pagefind/"}, [], "ikke adressen på et søgeindeks"),
+        ({"SOSU Nord": "/pagefind/"}, [], "ikke adressen på et søgeindeks"),
+        ({" ": "https://x.dk/pagefind/"}, [], "tomt navn"),
+    ],
+)
+def test_other_sites_are_named_by_the_address_of_their_index(value, sites, problem):
+    found, problems = search_sites(value)
+    assert [(site.name, site.root, site.origin) for site in found] == sites
+    assert [p.message for p in problems if problem in p.message] == [p.message for p in problems]
+    assert bool(problems) == bool(problem)
+    assert origins(found) == tuple(dict.fromkeys(origin for *_, origin in sites))
+
+
+def test_a_wrong_other_site_stops_the_build_naming_the_setting():
+    problems = settings_problems({"KB_SEARCH_SITES": {"SOSU Nord": "sosunord.dk"}})
+    assert [str(problem).splitlines()[0] for problem in problems] == [
+        "pelicanconf.py: 'KB_SEARCH_SITES': adressen for 'SOSU Nord' er ikke adressen på et søgeindeks, "
+        "fik 'sosunord.dk'."
+    ]
+    assert settings_problems({"KB_SEARCH_SITES": ["https://x.dk/pagefind/"]})[0].message.startswith(
+        "indstillingen 'KB_SEARCH_SITES' har forkert type"
+    )

@@ -7,8 +7,9 @@ const PAGE_SIZE = 5;
 const SUB_RESULTS = 3;
 // Most results a fallback search loads to sort them by date.
 const SORT_LIMIT = 100;
-const FILTER_LABELS = { type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
+const FILTER_LABELS = { sted: "Resultater fra", type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
+const SORTS = { relevans: undefined, nyeste: "desc", aeldste: "asc" };
 // Small words of a question ("hvad besluttede udvalget om …?") that would otherwise have to occur on
 // every result page.
 const STOPWORDS = new Set(
@@ -27,6 +28,21 @@ const HIGHLIGHT_PARAM = "fremhaev";
 const DECISION_ID = /^beslutning-\d+:(.+\/)(punkt-[^/]+)$/;
 // How long typing must pause before the result count is announced to screen readers.
 const ANNOUNCE_AFTER_TYPING_MS = 1000;
+// How long another school's site may take to answer before its results are left out.
+const OTHER_SITE_TIME_LIMIT_MS = 4000;
+
+// The index is in parts (plugins/search/parts.py, manifest.py): pagefind/ holds the pages, and the
+// parts that pagefind/dele.json lists (newest first, with their filter counts) the minutes of whole
+// years. The newest part is merged from the start, older ones only when a search needs them: for
+// more results, a year, or the oldest first. Each index is merged with a filter naming it (and its site).
+const PARTS_FILE = "dele.json";
+const PART_FILTER = "indeksdel";
+const SITE_FILTER = "sted";
+const MAIN_PART = "sider";
+// Minutes are long pages that hold the records; Pagefind's default length penalty (0.75) let a short
+// guide chapter that mentions a word once outrank the meeting that discussed it. The searched words
+// go with each result's address, for the page to mark them (highlight.js).
+const SETTINGS = { excerptLength: 30, ranking: { pageLength: 0.4 }, highlightParam: HIGHLIGHT_PARAM };
 
 // The site root, found from this file's own address (theme/js/search.js), so the site also works
 // when it is published under a sub-path.
@@ -39,41 +55,172 @@ const chosenLabel = document.getElementById("soeg-valgt");
 const filterBox = document.getElementById("soeg-filtre");
 const sortSelect = document.getElementById("soeg-sortering");
 const status = document.getElementById("soeg-status");
+const note = document.getElementById("soeg-note");
 const section = document.getElementById("soeg-resultater");
 const list = document.getElementById("soeg-liste");
 const moreButton = document.getElementById("soeg-flere");
 const withoutScript = document.getElementById("soeg-uden-js");
+const siteList = document.getElementById("soeg-steder");
 
-// The index is in parts (plugins/search/parts.py): pagefind/ holds the pages, and each part that
-// pagefind/dele.json names (newest first) the minutes of some whole years. Each part is merged with
-// a filter that names it, so that "Nyeste først" can take the parts in order.
-const PART_FILTER = "indeksdel";
-const MAIN_PART = "sider";
+// This site and the other schools' sites it names (KB_SEARCH_SITES, listed in soeg.html).
+const sites = [
+  { name: siteList.dataset.navn, index: new URL("pagefind/", root), root, own: true },
+  ...[...siteList.querySelectorAll("li")].map((item) => ({
+    name: item.textContent.trim(),
+    index: new URL(item.dataset.indeks),
+    root: new URL(item.dataset.rod),
+    own: false,
+  })),
+].map((site, id) => ({ ...site, id, down: false, sources: [] }));
+const own = sites[0];
+const others = sites.slice(1);
 
-// Pagefind loads in the background; the form listens from the start, so early typing is not lost.
-const ready = (async () => {
-  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  // Minutes are long pages that hold the records; Pagefind's default length penalty (0.75) let a
-  // short guide chapter that mentions a word once outrank the meeting that discussed it.
-  // The searched words go with each result's address, for the page to mark them (highlight.js).
-  const settings = {
-    baseUrl: root.pathname,
-    excerptLength: 30,
-    ranking: { pageLength: 0.4 },
-    highlightParam: HIGHLIGHT_PARAM,
-  };
-  await pagefind.options(settings);
-  await pagefind.init();
-  const parts = await (await fetch(new URL("pagefind/dele.json", root))).json();
-  await pagefind.options({ mergeFilter: { [PART_FILTER]: MAIN_PART } });
-  for (const part of parts) {
-    const path = new URL(`pagefind/${part}/`, root).pathname;
-    await pagefind.mergeIndex(path, { ...settings, mergeFilter: { [PART_FILTER]: part } });
+function sources() {
+  return sites.filter((site) => !site.down).flatMap((site) => site.sources);
+}
+
+// A promise that gives up after ``ms``.
+function inTime(promise, ms) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("for længe")), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+// The manifest of a site's index; an older site's dele.json is only the list of its parts.
+async function manifestOf(site) {
+  const controller = new AbortController();
+  const timer = site.own ? null : setTimeout(() => controller.abort(), OTHER_SITE_TIME_LIMIT_MS);
+  try {
+    const response = await fetch(new URL(PARTS_FILE, site.index), { cache: "no-cache", signal: controller.signal });
+    if (!response.ok) throw new Error(`${response.status}`);
+    const manifest = await response.json();
+    return Array.isArray(manifest) ? { main: {}, parts: manifest.map((name) => ({ name })) } : manifest;
+  } finally {
+    clearTimeout(timer);
   }
-  // Loading the filters first also makes every search report its filter counts.
-  const allFilters = withoutParts(await pagefind.filters());
-  return { pagefind: inOrder(pagefind, [...parts, MAIN_PART]), allFilters };
+}
+
+// A site's indexes: its pages (always searched) and its parts, newest first. ``tier`` is the order
+// in which a search by relevance takes them: the pages and the newest part first.
+function sourcesOf(site, manifest) {
+  const source = (name, path, tag, tier, filters) => ({
+    site,
+    key: `${site.id}:${name}`,
+    path,
+    tag: tag || undefined,
+    tier,
+    filters: filters || null,
+    years: filters?.["år"] ? Object.keys(filters["år"]).map(Number) : null,
+    loaded: null,
+  });
+  return [
+    source(MAIN_PART, site.index, manifest.main?.tag, 0, null),
+    ...manifest.parts.map((part, tier) => source(part.name, new URL(`${part.name}/`, site.index), part.tag, tier, part.filters)),
+  ];
+}
+
+function mergeFilter(source) {
+  return others.length
+    ? { [PART_FILTER]: source.key, [SITE_FILTER]: source.site.name }
+    : { [PART_FILTER]: source.key };
+}
+
+let pagefind;
+
+// Pagefind with this site's pages as its main index; any index merged before is merged again.
+async function start() {
+  pagefind ||= await import(new URL("pagefind/pagefind.js", root).href);
+  const main = own.sources[0];
+  await pagefind.options({ ...SETTINGS, baseUrl: root.pathname, metaCacheTag: main.tag });
+  await pagefind.init();
+  await pagefind.options({ mergeFilter: mergeFilter(main) });
+  main.loaded = Promise.resolve();
+}
+
+// Merge one index (once). Another site's index must answer within the time limit.
+function load(source) {
+  if (!source.loaded) {
+    const { site } = source;
+    const merged = pagefind
+      .mergeIndex(site.own ? source.path.pathname : source.path.href, {
+        ...SETTINGS,
+        baseUrl: site.own ? root.pathname : site.root.href,
+        metaCacheTag: source.tag,
+        mergeFilter: mergeFilter(source),
+      })
+      // Loading an index's filters makes every search report its filter counts.
+      .then(() => pagefind.filters());
+    source.loaded = site.own ? merged : inTime(merged, OTHER_SITE_TIME_LIMIT_MS);
+  }
+  return source.loaded;
+}
+
+// A site that did not answer in time is left out. Pagefind cannot let go of one merged index, so the
+// search starts again (from the browser's cache) with every index of the sites that did answer.
+async function leaveOut(down) {
+  for (const site of down) site.down = true;
+  showNote();
+  const merged = sources().filter((source) => source.loaded);
+  for (const source of sources()) source.loaded = null;
+  await pagefind.destroy();
+  await start();
+  await Promise.all(merged.map((source) => load(source).catch(() => {})));
+}
+
+function showNote() {
+  const down = others.filter((site) => site.down).map((site) => site.name);
+  note.hidden = down.length === 0;
+  note.textContent = down.length
+    ? `${listed(down)} svarer ikke lige nu, så ${down.length === 1 ? "dens" : "deres"} resultater er ikke med. Prøv igen senere.`
+    : "";
+}
+
+function listed(names) {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} og ${names.at(-1)}`;
+}
+
+// This site's search: its manifest, its pages and its newest part.
+const ready = (async () => {
+  own.sources = sourcesOf(own, await manifestOf(own));
+  await start();
+  await Promise.all(own.sources.filter((source) => source.tier === 0).map(load));
 })();
+ready.then(
+  () => {
+    withoutScript.hidden = true;
+  },
+  () => {
+    status.textContent = "Søgningen kunne ikke indlæses. Prøv igen senere, eller find vej herunder.";
+  },
+);
+
+// The other schools' sites, merged with the first search: their manifests, pages and newest parts.
+let othersReady = null;
+function otherSites() {
+  othersReady ||= (async () => {
+    await ready;
+    const down = [];
+    await Promise.all(
+      others.map(async (site) => {
+        try {
+          site.sources = sourcesOf(site, await manifestOf(site));
+        } catch {
+          site.down = true; // nothing of it was merged
+        }
+      }),
+    );
+    await Promise.all(
+      others
+        .filter((site) => !site.down)
+        .map((site) => Promise.all(site.sources.filter((source) => source.tier === 0).map(load)).catch(() => down.push(site))),
+    );
+    if (down.length) await leaveOut(down);
+    showNote();
+  })();
+  return othersReady;
+}
 
 // A merged index can return a page twice (Pagefind 1.5.2); the reader sees each page once.
 function once(results) {
@@ -87,42 +234,83 @@ function withoutParts(filters) {
   return rest;
 }
 
-// Pagefind merges the results of all parts by score. Sorted by date, a part's scores are its pages'
-// places in that part's order, so the parts would interleave: a sorted search takes the parts one by
-// one instead, newest first, as many as have results (the merged search counts them per part).
-function inOrder(pagefind, order) {
+function addCounts(total, counts) {
+  for (const [key, values] of Object.entries(counts || {})) {
+    total[key] ||= {};
+    for (const [value, count] of Object.entries(values)) total[key][value] = (total[key][value] || 0) + count;
+  }
+  return total;
+}
+
+function pageCount(source) {
+  return Object.values(source.filters?.type || {}).reduce((sum, count) => sum + count, 0);
+}
+
+// The filter values of the indexes not merged yet, from their sites' manifests.
+function notLoadedCounts() {
+  const total = {};
+  for (const source of sources().filter((source) => !source.loaded)) {
+    addCounts(total, source.filters);
+    if (others.length) addCounts(total, { [SITE_FILTER]: { [source.site.name]: pageCount(source) } });
+  }
+  return total;
+}
+
+// Every filter value there is, with its number of pages: the merged indexes' own counts and the
+// manifests' for the rest.
+async function catalogue() {
+  return addCounts(addCounts({}, withoutParts(await pagefind.filters())), notLoadedCounts());
+}
+
+// Whether an index may hold pages with the chosen filter values (its manifest says what it holds).
+function mayMatch(source, filters) {
+  if (filters[SITE_FILTER] && !filters[SITE_FILTER].includes(source.site.name)) return false;
+  if (!source.filters) return true;
+  return Object.entries(filters).every(
+    ([key, values]) => key === SITE_FILTER || values.some((value) => source.filters[key]?.[value]),
+  );
+}
+
+function restricted(filters, keys) {
+  return { ...filters, [PART_FILTER]: { any: keys } };
+}
+
+// The results by relevance: the indexes of one tier at a time (the pages and the newest parts
+// first), each tier's pages ranked by Pagefind; a tier is merged only when the reader gets that far.
+function byRelevance(term, filters, candidates) {
+  const tiers = [...new Set(candidates.map((source) => source.tier))].sort((a, b) => a - b);
+  const buffer = [];
   return {
-    async search(term, settings) {
-      const merged = await pagefind.search(term, settings);
-      if (!merged) return merged;
-      const counts = (merged.filters || {})[PART_FILTER] || {};
-      let results = merged.results;
-      if (settings.sort && order.length > 1) {
-        results = [];
-        for (const part of order.filter((name) => counts[name])) {
-          const filters = { ...settings.filters, [PART_FILTER]: part };
-          results.push(...(await pagefind.search(term, { ...settings, filters })).results);
-        }
+    more: () => buffer.length > 0 || tiers.length > 0,
+    async next() {
+      while (!buffer.length && tiers.length) {
+        const tier = tiers.shift();
+        const group = candidates.filter((source) => source.tier === tier);
+        await Promise.all(group.map(load));
+        const found = await pagefind.search(term, { filters: restricted(filters, group.map((source) => source.key)) });
+        buffer.push(...found.results);
       }
-      return {
-        ...merged,
-        results: once(results),
-        filters: withoutParts(merged.filters),
-        totalFilters: withoutParts(merged.totalFilters),
-      };
+      return buffer.shift() || null;
     },
   };
 }
-ready.then(
-  () => {
-    withoutScript.hidden = true;
-  },
-  () => {
-    status.textContent = "Søgningen kunne ikke indlæses. Prøv igen senere, eller find vej herunder.";
-  },
-);
 
-let current = { number: 0, pending: [], key: "" };
+function dataOf(result) {
+  result.loading ||= result.data();
+  return result.loading;
+}
+
+async function dateOf(result) {
+  return (await dataOf(result)).meta.iso || "";
+}
+
+// Results already found, in order (the fallback search's).
+function fixedList(results) {
+  const buffer = once(results);
+  return { more: () => buffer.length > 0, next: async () => buffer.shift() || null };
+}
+
+let current = { number: 0, key: "" };
 let statusTimer;
 let filtersDrawn = "";
 
@@ -183,7 +371,8 @@ function readState() {
   for (const key of FILTER_ORDER) {
     if (params.has(key)) filters[key] = params.getAll(key);
   }
-  return { query: params.get("q") || "", filters, sort: params.get("sortering") === "nyeste" ? "nyeste" : "relevans" };
+  const sort = params.get("sortering");
+  return { query: params.get("q") || "", filters, sort: sort in SORTS ? sort : "relevans" };
 }
 
 function formState() {
@@ -228,8 +417,9 @@ function filterKeys(available) {
 
 // The filter boxes. They are drawn once per set of values; later searches only update the counts,
 // so keyboard focus and a screen reader's place stay where they were. Values without results are
-// hidden unless chosen.
-function showFilters(allFilters, counts, selected, first) {
+// hidden unless chosen. ``unsearched`` holds the values of indexes a search has not merged yet: their
+// count is at least the one shown.
+function showFilters(allFilters, counts, selected, first, unsearched = {}) {
   const keys = filterKeys(allFilters);
   const shape = JSON.stringify(keys.map((key) => [key, Object.keys(allFilters[key])]));
   if (shape !== filtersDrawn) {
@@ -255,12 +445,18 @@ function showFilters(allFilters, counts, selected, first) {
   }
   for (const box of filterBox.querySelectorAll("input")) {
     const count = counts[box.name]?.[box.value] ?? 0;
+    const more = Boolean(unsearched[box.name]?.[box.value]);
+    const shown = count.toLocaleString("da-DK");
     box.checked = (selected[box.name] || []).includes(box.value);
-    box.closest("label").hidden = count === 0 && !box.checked;
-    box.closest("label").querySelector(".count").textContent = `(${count.toLocaleString("da-DK")})`;
+    box.closest("label").hidden = count === 0 && !more && !box.checked;
+    box.closest("label").querySelector(".count").textContent = !more
+      ? `(${shown})`
+      : count
+        ? `(mindst ${shown})`
+        : "(ikke søgt endnu)";
   }
   options.hidden = keys.length === 0;
-  const chosen = Object.values(selected).flat().length + (sortSelect.value === "nyeste" ? 1 : 0);
+  const chosen = Object.values(selected).flat().length + (sortSelect.value !== "relevans" ? 1 : 0);
   chosenLabel.textContent = chosen ? ` (${chosen} ${chosen === 1 ? "valgt" : "valgte"})` : "";
   if (first && chosen) options.open = true;
 }
@@ -277,14 +473,20 @@ function score(sub) {
   return sub.weighted_locations.reduce((sum, location) => sum + location.balanced_score, 0);
 }
 
+// The site a result is from: another school's results have its full address.
+function siteOf(data) {
+  const from = others.filter((site) => data.url.startsWith(site.root.href));
+  return from.sort((a, b) => b.root.href.length - a.root.href.length)[0] || own;
+}
+
 // Where a sub-result leads: its section, or for a decision in the register its agenda item.
-function subUrl(sub) {
+function subUrl(sub, site) {
   const decision = DECISION_ID.exec(sub.anchor?.id || "");
   if (!decision) return sub.url;
-  const target = new URL(decision[1], root);
+  const target = new URL(decision[1], site.root);
   target.search = new URL(sub.url, window.location.href).search;
   target.hash = decision[2];
-  return target.pathname + target.search + target.hash;
+  return site.own ? target.pathname + target.search + target.hash : target.href;
 }
 
 // The agenda items (or other headed sections) where the words were found, best first.
@@ -296,16 +498,19 @@ function subResults(data) {
     .slice(0, SUB_RESULTS);
 }
 
-// One result: the heading first (for readers who jump by heading), then type, date and committee.
+// One result: the heading first (for readers who jump by heading), then type, date and committee,
+// and the site it is from when other schools' sites are searched too.
 function resultItem(data) {
-  const meta = [data.meta.type, data.meta.dato, data.meta.udvalg].filter(Boolean).join(" · ");
+  const site = siteOf(data);
+  const from = others.length ? `Fra ${site.name}` : "";
+  const meta = [data.meta.type, data.meta.dato, data.meta.udvalg, from].filter(Boolean).join(" · ");
   const subs = subResults(data);
   const body = subs.length
     ? element(
         "ul",
         { className: "sub-results" },
         ...subs.map((sub) =>
-          element("li", {}, element("a", { href: subUrl(sub), textContent: sub.title }), element("p", {}, ...excerptNodes(sub.excerpt, sub.title))),
+          element("li", {}, element("a", { href: subUrl(sub, site), textContent: sub.title }), element("p", {}, ...excerptNodes(sub.excerpt, sub.title))),
         ),
       )
     : element("p", {}, ...excerptNodes(data.excerpt));
@@ -325,15 +530,24 @@ function announce(text, delay) {
   }, delay);
 }
 
+// The next results of a search, up to five, loading older parts only as far as they are needed.
 async function showMore(search, { focus = false } = {}) {
-  const batch = search.pending.splice(0, PAGE_SIZE);
   moreButton.disabled = true;
-  const pages = await Promise.all(batch.map((result) => (result.loaded ? result.loaded : result.data())));
+  const batch = [];
+  while (batch.length < PAGE_SIZE) {
+    const result = await search.listing.next();
+    if (search !== current) return;
+    if (!result) break;
+    if (!search.seen.has(result.id)) batch.push(result) && search.seen.add(result.id);
+  }
+  const loaded = await Promise.allSettled(
+    batch.map((result) => (others.length ? inTime(dataOf(result), OTHER_SITE_TIME_LIMIT_MS) : dataOf(result))),
+  );
   if (search !== current) return;
-  const items = pages.map(resultItem);
+  const items = loaded.filter((page) => page.status === "fulfilled").map((page) => resultItem(page.value));
   list.append(...items);
   moreButton.disabled = false;
-  moreButton.hidden = search.pending.length === 0;
+  moreButton.hidden = !search.listing.more();
   if (focus && items.length) items[0].querySelector("h3 a").focus();
   return list.children.length;
 }
@@ -345,23 +559,13 @@ function queryWords(query) {
 }
 
 function sumFilters(searches) {
-  const total = {};
-  for (const search of searches) {
-    for (const [key, values] of Object.entries(search.totalFilters)) {
-      total[key] ||= {};
-      for (const [value, count] of Object.entries(values)) total[key][value] = (total[key][value] || 0) + count;
-    }
-  }
-  return total;
+  return searches.reduce((total, search) => addCounts(total, search.totalFilters), {});
 }
 
 // Pagefind finds the pages that hold every word. When none does, look for each word on its own and
 // rank the pages by how many of the words they hold, then by Pagefind's score (or by date).
-async function searchWords(pagefind, words, settings, newest) {
-  const all = await pagefind.search(words.join(" "), settings);
-  if (!all || all.results.length || words.length < 2) return { search: all, partial: false };
-  const each = await Promise.all(words.map((word) => pagefind.search(word, settings)));
-  if (each.some((search) => !search)) return { search: null, partial: false };
+async function anyWords(words, filters, direction) {
+  const each = await Promise.all(words.map((word) => pagefind.search(word, { filters })));
   // Each word's scores are taken relative to its best page: a rare word's only page is not
   // outranked by the many pages of a common one.
   const merged = new Map();
@@ -375,20 +579,29 @@ async function searchWords(pagefind, words, settings, newest) {
     }
   }
   let results = [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score);
-  if (newest && results.length <= SORT_LIMIT) {
-    // The date is in each page's data; load it once and keep it for display.
-    await Promise.all(results.map(async (entry) => (entry.result.loaded = await entry.result.data())));
-    const date = (entry) => entry.result.loaded.meta.iso || "";
-    results = results.sort((a, b) => b.words - a.words || date(b).localeCompare(date(a)));
+  if (direction && results.length <= SORT_LIMIT) {
+    const dates = new Map(await Promise.all(results.map(async (entry) => [entry, await dateOf(entry.result)])));
+    const order = (a, b) => (direction === "desc" ? dates.get(b).localeCompare(dates.get(a)) : dates.get(a).localeCompare(dates.get(b)));
+    results = results.sort((a, b) => b.words - a.words || order(a, b));
   }
-  const totalFilters = sumFilters(each);
-  return { search: { results: results.map((entry) => entry.result), totalFilters }, partial: results.length > 0 };
+  return { results: results.map((entry) => entry.result), totalFilters: sumFilters(each) };
+}
+
+// Years as the reader reads them: "2000–2002 og 2006".
+function yearSpans(years) {
+  const spans = [];
+  for (const year of [...new Set(years)].sort((a, b) => a - b)) {
+    const last = spans.at(-1);
+    if (last && last[1] === year - 1) last[1] = year;
+    else spans.push([year, year]);
+  }
+  return listed(spans.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)));
 }
 
 // One search from the form's state to the rendered list; the status line changes only once the
 // results it announces are on the page, and aria-busy marks the list while it is being replaced.
 async function run(state, { first = false, typed = false } = {}) {
-  const search = { number: current.number + 1, pending: [], key: JSON.stringify(state) };
+  const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
   current = search;
   moreButton.hidden = true;
   section.setAttribute("aria-busy", "true");
@@ -402,8 +615,10 @@ async function run(state, { first = false, typed = false } = {}) {
 }
 
 async function render(requested, search, first, typed) {
-  const { pagefind, allFilters } = await ready;
+  await ready;
+  if (others.length && (requested.query || Object.keys(requested.filters).length)) await otherSites();
   if (search !== current) return;
+  const allFilters = await catalogue();
   const state = { ...requested, filters: knownFilters(requested.filters, allFilters) };
   const filters = pagefindFilters(state.filters);
   const hasFilters = Object.keys(filters).length > 0;
@@ -413,27 +628,62 @@ async function render(requested, search, first, typed) {
     announce("", 0);
     return;
   }
-  const settings = { filters, sort: state.sort === "nyeste" ? { dato: "desc" } : undefined };
-  const { search: found, partial } = state.query
-    ? await searchWords(pagefind, queryWords(state.query), settings, state.sort === "nyeste")
-    : { search: await pagefind.search(null, settings), partial: false };
-  if (search !== current || !found) return;
-  showFilters(allFilters, found.totalFilters, state.filters, first);
-  search.pending = found.results.slice();
-  search.total = found.results.length;
+  const direction = SORTS[state.sort];
+  const words = state.query ? queryWords(state.query) : null;
+  const term = words ? words.join(" ") : null;
+  const candidates = sources().filter((source) => mayMatch(source, state.filters));
+  const years = Object.keys(allFilters["år"] || {});
+  if (direction) {
+    const { byDate } = await import("./search-dates.js");
+    search.listing = byDate({ pagefind, load, restricted, dateOf }, term, filters, candidates, direction, years);
+  } else {
+    search.listing = byRelevance(term, filters, candidates);
+  }
   list.replaceChildren();
   await showMore(search);
   if (search !== current) return;
-  const count = found.results.length;
+  let partial = false;
+  let found;
+  if (!list.children.length && words?.length > 1) {
+    // Every index that may match is merged by now.
+    found = await anyWords(words, filters, direction);
+    partial = found.results.length > 0;
+    search.listing = fixedList(found.results);
+    await showMore(search);
+    if (search !== current) return;
+  } else {
+    found = await pagefind.search(term, { filters });
+  }
+  if (search !== current) return;
+  const count = once(found.results).length;
+  const waiting = candidates.filter((source) => !source.loaded);
+  showFilters(allFilters, withoutParts(found.totalFilters), state.filters, first, waiting.length ? notLoadedCounts() : {});
+  Object.assign(search, { term, filters, candidates, partial, count });
   const about = state.query ? ` for »${state.query}«` : "";
   const hint = hasFilters ? " Prøv et andet eller et kortere ord, eller fjern et filter." : " Prøv et andet eller et kortere ord.";
   const text = !count
     ? `Ingen resultater${about}.${hint}`
     : partial
       ? `Ingen sider indeholder alle ordene. Her er ${plural(count, "resultat", "resultater")}, der indeholder nogle af dem.`
-      : `${plural(count, "resultat", "resultater")}${about}.`;
+      : `${plural(count, "resultat", "resultater")}${about}${coverage(candidates)}.`;
   section.hidden = count === 0;
   announce(text, typed ? ANNOUNCE_AFTER_TYPING_MS : 0);
+}
+
+// What a search has looked through, when it has not merged every index that may match yet.
+function coverage(candidates) {
+  if (candidates.every((source) => source.loaded)) return "";
+  const years = candidates.filter((source) => source.loaded).flatMap((source) => source.years || []);
+  const minutes = years.length ? `referaterne fra ${yearSpans(years)} og ` : "";
+  return ` i ${minutes}alle andre sider. Ældre referater kommer med, når du viser flere resultater`;
+}
+
+// The status after more results are shown: the count grows as older parts are merged.
+async function describe(search) {
+  const found = search.partial ? null : await pagefind.search(search.term, { filters: search.filters });
+  const count = found ? once(found.results).length : search.count;
+  const shown = list.children.length;
+  return `Viser ${shown.toLocaleString("da-DK")} af ${plural(count, "resultat", "resultater")}${coverage(search.candidates)}.`;
 }
 
 let timer;
@@ -463,7 +713,7 @@ form.addEventListener("change", (event) => {
 moreButton.addEventListener("click", async () => {
   const search = current;
   const shown = await showMore(search, { focus: true });
-  if (shown) announce(`Viser ${shown.toLocaleString("da-DK")} af ${plural(search.total, "resultat", "resultater")}.`, 0);
+  if (shown && search === current) announce(await describe(search), 0);
 });
 
 const initial = readState();
