@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -37,6 +38,11 @@ class Person:
     name: str
     organisation: str | None = None
     role: str | None = None
+
+    @property
+    def is_chair(self) -> bool:
+        """Whether the minutes name this person the committee's chair ("Formand", "formand for LUU")."""
+        return bool(self.role) and re.match(r"formand\b", self.role, re.IGNORECASE) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +261,23 @@ class Committee:
     planned: tuple[PlannedMeeting, ...] = ()
     standing_items: tuple[str, ...] = ()  # agenda items every meeting has ('faste_punkter')
 
+    def ahead(self, day: dt.date) -> list[PlannedMeeting]:
+        """The planned meetings on ``day`` or later, first first."""
+        return sorted((meeting for meeting in self.planned if meeting.date >= day), key=lambda m: m.date)
+
+    def passed(self, day: dt.date) -> list[PlannedMeeting]:
+        """The planned meetings before ``day``, newest first."""
+        return sorted(
+            (meeting for meeting in self.planned if meeting.date < day), key=lambda m: m.date, reverse=True
+        )
+
     def is_standing(self, title: str) -> bool:
         """Whether an agenda item is one of the standing ones ("Punkter til næste møde (9. december …)")."""
         found = title.casefold()
-        return any(found.startswith(standing.casefold()) for standing in self.standing_items)
+        return any(
+            found == standing.casefold() or re.match(re.escape(standing.casefold()) + r"\W", found)
+            for standing in self.standing_items
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

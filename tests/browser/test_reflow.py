@@ -50,7 +50,8 @@ CLIPPED_OR_OVERLAPPING = """() => {
     // bar repeats the page's heading and its report or committee).
     const text = e.textContent.trim();
     const lines = (e.innerText ?? e.textContent).split("\\n").map(line => line.trim()).filter(Boolean);
-    const elsewhere = lines.length && lines.every(line => document.body.innerText.split(line).length > 2);
+    const elsewhere = e.closest(".page-bar") && lines.length
+      && lines.every(line => document.body.innerText.split(line).length > 2);
     if (hides && overflows && text && !elsewhere) {
       found.push(`cut off: ${e.tagName.toLowerCase()}.${e.className}`);
     }

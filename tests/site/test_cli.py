@@ -195,3 +195,16 @@ def test_a_full_build_stops_for_a_newer_change_and_keeps_the_site(tmp_path):
         site.build(settings)
     assert _files(output) == before
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".output-ny-")] == []
+
+
+def test_a_build_clock_that_is_not_a_number_stops_the_build_with_a_danish_message(
+    editor_site, monkeypatch, capsys
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "i går")
+    assert cli.main(["build", "--preview"]) == 2
+    assert capsys.readouterr().err == (
+        "SOURCE_DATE_EPOCH: byggets tid skal være et helt antal sekunder siden 1. januar 1970, "
+        "ikke 'i går'.\n"
+        "    Ret: skriv fx SOURCE_DATE_EPOCH=1732000000, eller lad være med at sætte den.\n"
+    )
+    assert not (editor_site / "output").exists()

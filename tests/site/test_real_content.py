@@ -62,7 +62,7 @@ def test_attachments_of_the_2019_meeting(real_site):
 
 def test_committee_pages_show_the_2025_dates_as_held_once_they_have_passed(real_site):
     committee = page(real_site, "udvalg/luu-pa-amu/index.html")
-    held = [li.get_text(" ", strip=True) for li in committee.select("#afholdte-moeder + .planned li")]
+    held = [li.get_text(" ", strip=True) for li in committee.select("#tidligere-moeder + .planned li")]
     assert "Mandag 10. marts 2025 , Holstebro: referat ikke offentliggjort" in held
     assert len(held) == 5
 

@@ -60,7 +60,8 @@ def test_theme_shows_decisions_and_the_register_filters_by_theme(real_site):
     register = page(real_site, "beslutninger/tema/trivsel/index.html")
     assert register.h1.get_text() == "Beslutninger om trivsel"
     assert [a.get_text() for a in register.select(".register-entry h3 a")] == [
-        "Punkt 6. Opfølgning på temadrøftelse om trivsel og gennemførsel d. 10. juni 2024 v. Dorte Engsig"
+        "Punkt 6. Opfølgning på temadrøftelse om trivsel og gennemførsel d. 10. juni 2024 v. Dorte Engsig "
+        "(LUU PA-AMU, 16. september 2024)"
     ]
 
 
@@ -91,7 +92,7 @@ def test_frafald_reaches_the_onboarding_pilot_and_the_pilots_are_their_own_type(
     ]
     onboarding = page(real_site, "pilotprojekt-onboarding/index.html")
     assert onboarding.select_one("[data-pagefind-filter='type:Pilotprojekt']") is not None
-    sections = [h2.get_text() for h2 in onboarding.select("article > h2")]
+    sections = [h2.get_text() for h2 in onboarding.select("article div.prose > h2")]
     assert sections[:2] == ["Udfordring", "Introduktion til pilotprojektet"]
 
 
@@ -114,7 +115,7 @@ def test_related_content_at_the_foot_comes_from_shared_themes(real_site):
 
 def test_reports_carry_their_recommendations_and_link_the_pilots(real_site):
     amu = page(real_site, "rapporter/oplaeringsvejleder-amu/anbefalinger/index.html")
-    lists = amu.select("article > ol")
+    lists = amu.select("article div.prose > ol")
     recommendations = [li for ol in lists for li in ol.find_all("li", recursive=False)]
     assert len(recommendations) == 7
     assert lists[1]["start"] == "5", "the source's numbering continues after its heading"

@@ -8,6 +8,7 @@ from plugins.kb.metadata.fields import (
     COMMITTEE_FIELDS,
     DATASET_FIELDS,
     MEETING_FIELDS,
+    ORGANISATION_FIELDS,
     PAGE_FIELDS,
     PAGE_TYPES,
     PERSON_FIELDS,
@@ -23,7 +24,9 @@ GUIDE = Path("docs/referater.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
-    "field", MEETING_FIELDS + PERSON_FIELDS + COMMITTEE_FIELDS + PLANNED_FIELDS, ids=lambda f: f.key
+    "field",
+    MEETING_FIELDS + PERSON_FIELDS + COMMITTEE_FIELDS + PLANNED_FIELDS + ORGANISATION_FIELDS,
+    ids=lambda f: f.key,
 )
 def test_every_field_is_described_in_the_editor_guide(field):
     assert f"`{field.key}`" in GUIDE

@@ -10,13 +10,13 @@ from plugins.kb.storage.history import History, parse_log, read_history
 def test_the_newest_commit_to_name_a_file_gives_its_day_in_danish_time():
     # 1726529400 is 16 September 2024 23:30 UTC: 17 September in Copenhagen.
     log = (
-        "1726529400\n\ncontent/referater/a.md\ndata/b.csv\n\n"
-        "1718013600\n\ncontent/referater/a.md\ncontent/c.md\n"
+        "1726529400\0\ncontent/referater/a.md\0data/b.csv\0"
+        '1718013600\0\ncontent/referater/a.md\0content/sider/c "æ\tø".md\0'
     )
     assert parse_log(log) == {
         "content/referater/a.md": dt.date(2024, 9, 17),
         "data/b.csv": dt.date(2024, 9, 17),
-        "content/c.md": dt.date(2024, 6, 10),
+        'content/sider/c "æ\tø".md': dt.date(2024, 6, 10),
     }
 
 

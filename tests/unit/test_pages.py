@@ -116,6 +116,25 @@ CASES = {
             "nummer.\n    Ret: skriv fx 'kapitel: 3'; kapitlerne vises i nummerorden.",
         ],
     ),
+    "a chapter lying loose in the reports' folder": (
+        "content/rapporter/indledning.md",
+        "---\ntitel: Indledning\ntype: rapport\nrapport: eksempel\nkapitel: 1\n---\n\nTekst.\n",
+        [
+            "content/rapporter/indledning.md: filen ligger løst i content/rapporter/, ikke i en "
+            "rapports mappe.\n"
+            "    Ret: flyt den til sin rapports mappe, fx "
+            "content/rapporter/<rapportens kortnavn>/indledning.md.",
+        ],
+    ),
+    "guide chapter that names a report": (
+        "content/guide/02-foer.md",
+        "---\ntitel: Før\ntype: guide\nkapitel: 2\nroller: [elev]\nrapport: eksempel\n---\n\nTekst.\n",
+        [
+            "content/guide/02-foer.md:6: et kapitel i guiden kan ikke også være et kapitel i en rapport.\n"
+            "    Ret: fjern 'rapport'; skal teksten også stå i rapporten, så læg den som sit eget kapitel i "
+            "rapportens mappe.",
+        ],
+    ),
 }
 
 

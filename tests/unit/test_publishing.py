@@ -36,13 +36,18 @@ def test_actionlint_refuses_a_broken_workflow(tmp_path):
     assert '"runs-on" section is missing in job "build"' in result.stdout
 
 
-def test_workflow_tests_every_push_and_deploys_main_only():
+def test_workflow_tests_every_push_builds_every_morning_and_deploys_main_only():
     workflow = yaml.safe_load(WORKFLOW.read_text())
-    assert set(workflow[True]) == {"push", "pull_request"}  # YAML 1.1 reads the key 'on' as True
+    assert set(workflow[True]) == {"push", "pull_request", "schedule"}  # YAML 1.1 reads 'on' as True
+    assert workflow[True]["schedule"] == [{"cron": "0 4 * * *"}]
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     commands = [step.get("run") for step in build["steps"]]
-    assert {"./run test", "./run check", "./run build"} <= set(commands)
-    main_only = "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    assert {"./run test", "./run check"} <= set(commands)
+    # The published site's clock is the day of the build: the calendar is right on every morning.
+    assert "SOURCE_DATE_EPOCH=\"$(date -u -d 'today 00:00' +%s)\" ./run build" in commands
+    main_only = (
+        "github.ref == 'refs/heads/main' && (github.event_name == 'push' || github.event_name == 'schedule')"
+    )
     assert deploy["if"] == main_only and deploy["needs"] == "build"
     upload = next(step for step in build["steps"] if "upload-pages-artifact" in step.get("uses", ""))
     assert upload["if"] == main_only and upload["with"]["path"] == "output"

@@ -71,6 +71,26 @@ def parse_page(
         chapter = {"number": number, "roles": roles}
         common["slug"] = without_number(stem)
     folder = _report_folder(source)
+    parts = PurePosixPath(source).parts
+    if folder is None and len(parts) == 3 and parts[1] == section("rapporter").content:
+        return None, [
+            Problem(
+                source,
+                0,
+                f"filen ligger løst i content/{parts[1]}/, ikke i en rapports mappe.",
+                f"flyt den til sin rapports mappe, fx content/{parts[1]}/<rapportens kortnavn>/{parts[2]}.",
+            )
+        ]
+    if chapter and "rapport" in doc.data:
+        return None, [
+            Problem(
+                source,
+                doc.line("rapport"),
+                "et kapitel i guiden kan ikke også være et kapitel i en rapport.",
+                "fjern 'rapport'; skal teksten også stå i rapporten, så læg den som sit eget kapitel i "
+                "rapportens mappe.",
+            )
+        ]
     if "rapport" in doc.data or folder is not None:
         report, number, problems = report_chapter(doc, source, reports, folder)
         if problems:
@@ -88,7 +108,7 @@ def parse_page(
 def _report_folder(source: str) -> str | None:
     """The report folder a file lies in (``content/rapporter/<folder>/…``), if it does."""
     parts = PurePosixPath(source).parts
-    return parts[2] if len(parts) > 2 and parts[1] == section("rapporter").content else None
+    return parts[2] if len(parts) > 3 and parts[1] == section("rapporter").content else None
 
 
 def without_number(stem: str) -> str:

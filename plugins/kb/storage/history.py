@@ -36,18 +36,20 @@ class History:
 
 
 def parse_log(text: str) -> dict[str, dt.date]:
-    """``git log --format=%ct --name-only`` (newest first) as each file's newest day, in Danish time.
+    """``git log -z --format=%ct --name-only`` (newest first) as each file's newest day, in Danish time.
 
-    A line of digits starts a commit (its time); the lines after it name its files. Every file is
-    under a folder, so a file name is never a line of digits alone.
+    Each commit is its time and its files, each ended by NUL (so a name with a quote or a tab comes
+    as it is), the files after a newline. A part of digits alone is a commit's time: every file is
+    under a folder, so its name never is.
     """
     changed: dict[str, dt.date] = {}
     day = None
-    for line in text.splitlines():
-        if line.isdigit():
-            day = dt.datetime.fromtimestamp(int(line), _DENMARK).date()
-        elif line and day is not None:
-            changed.setdefault(line, day)
+    for part in text.split("\0"):
+        item = part.lstrip("\n")  # the newline after a commit's time
+        if item.isdigit():
+            day = dt.datetime.fromtimestamp(int(item), _DENMARK).date()
+        elif item and day is not None:
+            changed.setdefault(item, day)
     return changed
 
 
@@ -56,7 +58,7 @@ def read_history(root: Path, folders: Iterable[str] = FOLDERS) -> History:
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.strip() != "false":
         return History()
-    log = _git(root, "log", "--format=%ct", "--name-only", "--no-renames", "--relative", "--", *folders)
+    log = _git(root, "log", "-z", "--format=%ct", "--name-only", "--no-renames", "--relative", "--", *folders)
     return History(parse_log(log)) if log is not None else History()
 
 

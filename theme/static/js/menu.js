@@ -16,8 +16,8 @@ document.addEventListener("DOMContentLoaded", () => {
   button.addEventListener("click", () => {
     button.setAttribute("aria-expanded", String(button.getAttribute("aria-expanded") !== "true"));
   });
-  // Escape closes an open menu and gives the focus back to its button.
-  menu.addEventListener("keydown", (event) => {
+  // Escape, in the menu or on its button, closes an open menu and gives the focus back to the button.
+  button.closest("header").addEventListener("keydown", (event) => {
     if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
       button.setAttribute("aria-expanded", "false");
       button.focus();
