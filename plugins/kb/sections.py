@@ -2,8 +2,9 @@
 
 The one table of the site's structure. The main menu (``base.html``), every breadcrumb trail
 (``macros/breadcrumbs.html``), the settings of Pelican's own pages (``pelicanconf.py``) and every
-generator and reader that writes a page take their folder from here; nothing else writes a
-section's address.
+generator and the reader take a section's folder and templates from here. Links inside templates
+to another section's pages still write its folder out (``/data/<navn>/``); they should come from
+``SECTIONS`` too.
 """
 
 from __future__ import annotations
@@ -186,7 +187,3 @@ def section(key: str) -> Section:
     """The section called ``key`` (a KeyError names a section the table does not have)."""
     return SECTIONS[key]
 
-
-def menu() -> list[Section]:
-    """The main menu's sections, in order."""
-    return [found for found in SECTIONS.values() if found.in_menu]
