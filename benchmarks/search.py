@@ -3,9 +3,13 @@
 Builds the repository's own site and a generated corpus of N minutes (benchmarks/generate.py) with
 the project's publish settings, serves each over HTTP, opens /soeg/?q=<query> in Debian's Chromium
 and counts every byte the page loads (HTML, CSS, JS, Pagefind's WebAssembly, index and fragments).
-Usage:
+Each query is opened twice on the same build, side by side: with the search page as it is (older
+parts of the index merged only when needed) and with the search page of ``--before`` (a commit),
+served in its place, which merges every part before the first result. Usage:
 
-    .venv/bin/python benchmarks/search.py --minutes 1000
+    .venv/bin/python -m benchmarks.search --minutes 1000 10000
+
+``--site DIR`` measures an output folder built before instead of building the corpus.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import json
+import statistics
+import subprocess
 import tempfile
 import threading
 import time
@@ -30,6 +37,8 @@ from benchmarks.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("praktikvejleder", "spiremedarbejdere", "frafald")
+# The search page that merged every part of the index before the first result.
+BEFORE = "3c0345f^"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -63,17 +72,36 @@ def kind(url: str) -> str:
     return name.rsplit(".", 1)[-1] if "." in name else "html"
 
 
-def query_bytes(browser, base: str, query: str) -> dict[str, int]:
+def serve_before(page, script: bytes) -> None:
+    """Serve the search page's script of before, and the list of parts it read, in place of today's."""
+    page.route(
+        "**/theme/js/search.js", lambda route: route.fulfill(body=script, content_type="text/javascript")
+    )
+
+    def parts_list(route) -> None:
+        manifest = json.loads(route.fetch().body())
+        names = [part["name"] for part in manifest["parts"]] if isinstance(manifest, dict) else manifest
+        route.fulfill(body=json.dumps(names), content_type="application/json")
+
+    page.route("**/pagefind/dele.json", parts_list)
+
+
+def query_bytes(browser, base: str, query: str, before: bytes | None = None) -> dict[str, int]:
     """Bytes per kind of file loaded by the search page until the first results are shown."""
     sizes: dict[str, int] = defaultdict(int)
     wire = 0
     context = browser.new_context()
     page = context.new_page()
+    if before is not None:
+        serve_before(page, before)
+    entries = set()
 
     def count(response) -> None:
         nonlocal wire
         body = response.body()
         sizes[kind(response.url)] += len(body)
+        if "pagefind-entry.json" in response.url:
+            entries.add(response.url.split("?")[0])
         # What a host that compresses responses (as GitHub Pages does) sends for this file.
         wire += min(len(body), len(gzip.compress(body, compresslevel=6)))
 
@@ -82,20 +110,21 @@ def query_bytes(browser, base: str, query: str) -> dict[str, int]:
     page.wait_for_selector("#soeg-status:not(:empty)")
     page.wait_for_load_state("networkidle")
     context.close()
-    return {**sizes, "gzip": wire}
+    return {**sizes, "gzip": wire, "indexes": len(entries)}
 
 
-def measure(name: str, content: Path, workdir: Path, browser) -> None:
-    """Build one site, then report its index size and the bytes of a first query per search word."""
+def measure(name: str, content: Path | None, workdir: Path, browser, before: bytes) -> None:
+    """Build one site (or take ``workdir/output``), then report its index and a first query's bytes."""
     output = workdir / "output"
-    seconds = build(content, output)
+    seconds = build(content, output) if content is not None else None
     index = output / "pagefind"
     index_bytes = sum(path.stat().st_size for path in index.rglob("*") if path.is_file())
     pages = len(list(output.rglob("*.html")))
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        print(f"\n## {name}: {pages} HTML pages, built in {seconds:.1f} s")
+        built = f", built in {seconds:.1f} s" if seconds is not None else ""
+        print(f"\n## {name}: {pages} HTML pages{built}")
         files = sum(1 for _ in index.rglob("*"))
         print(f"Search index (output/pagefind/): {index_bytes / 1024:.0f} KB in {files} files")
         sizes = sorted(
@@ -104,28 +133,44 @@ def measure(name: str, content: Path, workdir: Path, browser) -> None:
         over = sum(1 for size, _ in sizes if size > 200 * 1024)
         print(f"Largest HTML page: {sizes[-1][1]}, {sizes[-1][0] / 1024:.0f} KB; pages over 200 KB: {over}")
         print("KB loaded by the browser from opening /soeg/?q=… until the first results show:\n")
-        print("| query | total | gzip | " + " | ".join(COLUMNS) + " |")
-        print("|---|" + "---:|" * (len(COLUMNS) + 2))
-        for query in QUERIES:
-            sizes = query_bytes(browser, f"http://127.0.0.1:{server.server_port}", query)
-            cells = [f"{sizes.get(column, 0) / 1024:.1f}" for column in COLUMNS]
-            wire = sizes.pop("gzip")
-            total = f"| {query} | {sum(sizes.values()) / 1024:.0f} | {wire / 1024:.0f} | "
-            print(total + " | ".join(cells) + " |")
+        print("| search page | query | indexes | total | gzip | " + " | ".join(COLUMNS) + " |")
+        print("|---|---|---:|" + "---:|" * (len(COLUMNS) + 2))
+        medians = {}
+        for label, script in ((f"every part ({BEFORE})", before), ("parts when needed", None)):
+            wires = []
+            for query in QUERIES:
+                sizes = query_bytes(browser, f"http://127.0.0.1:{server.server_port}", query, script)
+                cells = [f"{sizes.get(column, 0) / 1024:.1f}" for column in COLUMNS]
+                wire, indexes = sizes.pop("gzip"), sizes.pop("indexes")
+                wires.append(wire)
+                total = f"{sum(sizes.values()) / 1024:.0f} | {wire / 1024:.0f}"
+                print(f"| {label} | {query} | {indexes} | {total} | " + " | ".join(cells) + " |")
+            medians[label] = statistics.median(wires) / 1024
+        print("\nMedian gzip: " + "; ".join(f"{label} {kb:.0f} KB" for label, kb in medians.items()))
     finally:
         server.shutdown()
 
 
 def main() -> None:
-    """Command line: search.py [--minutes N]."""
+    """Command line: search.py [--minutes N …] [--site DIR …] [--before COMMIT]."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--minutes", type=int, default=1000, help="size of the generated corpus")
+    parser.add_argument("--minutes", type=int, nargs="*", default=[1000], help="sizes of generated corpora")
+    parser.add_argument("--site", type=Path, action="append", default=[], help="a built output folder")
+    parser.add_argument("--before", default=BEFORE, help="the commit whose search page merged every part")
     args = parser.parse_args()
+    show = ["git", "-C", str(ROOT), "show", f"{args.before}:theme/static/js/search.js"]
+    before = subprocess.run(show, check=True, capture_output=True).stdout
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        measure("The site's own content", ROOT / "content", Path(tmp) / "site", browser)
-        corpus = generate(args.minutes, Path(tmp) / "corpus")
-        measure(f"Generated corpus of {args.minutes} minutes", corpus, Path(tmp) / "corpus", browser)
+        for site in args.site:
+            workdir = site.parent if site.name == "output" else site
+            measure(f"Output folder {site}", None, workdir, browser, before)
+        if not args.site:
+            measure("The site's own content", ROOT / "content", Path(tmp) / "site", browser, before)
+        for minutes in args.minutes if not args.site else []:
+            corpus = generate(minutes, Path(tmp) / f"corpus-{minutes}")
+            workdir = Path(tmp) / f"corpus-{minutes}"
+            measure(f"Generated corpus of {minutes} minutes", corpus, workdir, browser, before)
         browser.close()
 
 

@@ -5,8 +5,6 @@
 // Five results at a time: each loads a fragment of its page, and a phone screen shows about three.
 const PAGE_SIZE = 5;
 const SUB_RESULTS = 3;
-// Most results a fallback search loads to sort them by date.
-const SORT_LIMIT = 100;
 const FILTER_LABELS = { sted: "Resultater fra", type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
 const SORTS = { relevans: undefined, nyeste: "desc", aeldste: "asc" };
@@ -102,8 +100,8 @@ async function manifestOf(site) {
   }
 }
 
-// A site's indexes: its pages (always searched) and its parts, newest first. ``tier`` is the order
-// in which a search by relevance takes them: the pages and the newest part first.
+// A site's indexes: its pages and its parts, newest first; ``tier``: the order a search by relevance
+// takes them in.
 function sourcesOf(site, manifest) {
   const source = (name, path, tag, tier, filters) => ({
     site,
@@ -129,11 +127,12 @@ function mergeFilter(source) {
 
 let pagefind;
 
-// Pagefind with this site's pages as its main index; any index merged before is merged again.
+// Pagefind with this site's pages as its main index; in the page, as a worker would cost a first
+// search 12 KB more for searches that take milliseconds.
 async function start() {
   pagefind ||= await import(new URL("pagefind/pagefind.js", root).href);
   const main = own.sources[0];
-  await pagefind.options({ ...SETTINGS, baseUrl: root.pathname, metaCacheTag: main.tag });
+  await pagefind.options({ ...SETTINGS, baseUrl: root.pathname, metaCacheTag: main.tag, noWorker: true });
   await pagefind.init();
   await pagefind.options({ mergeFilter: mergeFilter(main) });
   main.loaded = Promise.resolve();
@@ -157,8 +156,8 @@ function load(source) {
   return source.loaded;
 }
 
-// A site that did not answer in time is left out. Pagefind cannot let go of one merged index, so the
-// search starts again (from the browser's cache) with every index of the sites that did answer.
+// A site that did not answer in time is left out: Pagefind cannot drop one merged index, so it starts
+// again (from the browser's cache) with the indexes of the sites that did answer.
 async function leaveOut(down) {
   for (const site of down) site.down = true;
   showNote();
@@ -256,8 +255,7 @@ function notLoadedCounts() {
   return total;
 }
 
-// Every filter value there is, with its number of pages: the merged indexes' own counts and the
-// manifests' for the rest.
+// Every filter value with its number of pages: the merged indexes' counts, the manifests' for the rest.
 async function catalogue() {
   return addCounts(addCounts({}, withoutParts(await pagefind.filters())), notLoadedCounts());
 }
@@ -275,8 +273,8 @@ function restricted(filters, keys) {
   return { ...filters, [PART_FILTER]: { any: keys } };
 }
 
-// The results by relevance: the indexes of one tier at a time (the pages and the newest parts
-// first), each tier's pages ranked by Pagefind; a tier is merged only when the reader gets that far.
+// By relevance: one tier of indexes at a time (the pages and newest parts first), each ranked by
+// Pagefind; a tier is merged only when the reader gets that far.
 function byRelevance(term, filters, candidates) {
   const tiers = [...new Set(candidates.map((source) => source.tier))].sort((a, b) => a - b);
   const buffer = [];
@@ -558,35 +556,6 @@ function queryWords(query) {
   return meaningful.length ? meaningful : words;
 }
 
-function sumFilters(searches) {
-  return searches.reduce((total, search) => addCounts(total, search.totalFilters), {});
-}
-
-// Pagefind finds the pages that hold every word. When none does, look for each word on its own and
-// rank the pages by how many of the words they hold, then by Pagefind's score (or by date).
-async function anyWords(words, filters, direction) {
-  const each = await Promise.all(words.map((word) => pagefind.search(word, { filters })));
-  // Each word's scores are taken relative to its best page: a rare word's only page is not
-  // outranked by the many pages of a common one.
-  const merged = new Map();
-  for (const search of each) {
-    const best = search.results[0]?.score || 1;
-    for (const result of search.results) {
-      const seen = merged.get(result.id) || { result, words: 0, score: 0 };
-      seen.words += 1;
-      seen.score += result.score / best;
-      merged.set(result.id, seen);
-    }
-  }
-  let results = [...merged.values()].sort((a, b) => b.words - a.words || b.score - a.score);
-  if (direction && results.length <= SORT_LIMIT) {
-    const dates = new Map(await Promise.all(results.map(async (entry) => [entry, await dateOf(entry.result)])));
-    const order = (a, b) => (direction === "desc" ? dates.get(b).localeCompare(dates.get(a)) : dates.get(a).localeCompare(dates.get(b)));
-    results = results.sort((a, b) => b.words - a.words || order(a, b));
-  }
-  return { results: results.map((entry) => entry.result), totalFilters: sumFilters(each) };
-}
-
 // Years as the reader reads them: "2000–2002 og 2006".
 function yearSpans(years) {
   const spans = [];
@@ -646,7 +615,8 @@ async function render(requested, search, first, typed) {
   let found;
   if (!list.children.length && words?.length > 1) {
     // Every index that may match is merged by now.
-    found = await anyWords(words, filters, direction);
+    const { anyWords } = await import("./search-words.js");
+    found = await anyWords({ pagefind, addCounts, dateOf }, words, filters, direction);
     partial = found.results.length > 0;
     search.listing = fixedList(found.results);
     await showMore(search);
