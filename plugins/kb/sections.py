@@ -186,4 +186,3 @@ SECTIONS: dict[str, Section] = {
 def section(key: str) -> Section:
     """The section called ``key`` (a KeyError names a section the table does not have)."""
     return SECTIONS[key]
-
