@@ -139,7 +139,7 @@ def test_the_committee_page_says_who_chairs_and_sits_in_it_and_when_it_meets_nex
     members = committee.select_one("section[aria-labelledby=medlemmer]")
     text = " ".join(members.get_text(" ").split())
     assert "Formand: Bettina Krohn Jensen, FOA Midt- og Vestjylland (formand)" in text
-    assert "Som referatet af mødet 16. september 2024 angiver dem." in text
+    assert "Ifølge referatet af mødet 16. september 2024 :" in text
     assert "Jacob Niebuhr Henriksen" in text
     assert committee.select_one(".next-meeting").get_text(" ", strip=True) == (
         "Næste møde: mandag 10. marts 2025 , kl. 9.00–12.00, Holstebro."
