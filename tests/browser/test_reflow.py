@@ -39,6 +39,11 @@ SCROLLERS = """() => [...document.querySelectorAll("*")]
 # Text cut off by a box that hides what does not fit, and any two pieces of text that overlap: every
 # pair of text boxes that are not inside one another, found by sweeping the boxes from top to bottom.
 CLIPPED_OR_OVERLAPPING = """() => {
+  const shownElsewhere = e => {
+    if (!e.closest(".page-bar")) return false;
+    const lines = (e.innerText ?? e.textContent).split("\\n").map(line => line.trim()).filter(Boolean);
+    return lines.length > 0 && lines.every(line => document.body.innerText.split(line).length > 2);
+  };
   const found = [];
   for (const e of [document.documentElement, document.body, ...document.body.querySelectorAll("*")]) {
     const style = getComputedStyle(e);
@@ -49,10 +54,7 @@ CLIPPED_OR_OVERLAPPING = """() => {
     // A shortened line whose whole text the page shows elsewhere loses nothing (the sticky page
     // bar repeats the page's heading and its report or committee).
     const text = e.textContent.trim();
-    const lines = (e.innerText ?? e.textContent).split("\\n").map(line => line.trim()).filter(Boolean);
-    const elsewhere = e.closest(".page-bar") && lines.length
-      && lines.every(line => document.body.innerText.split(line).length > 2);
-    if (hides && overflows && text && !elsewhere) {
+    if (hides && overflows && text && !shownElsewhere(e)) {
       found.push(`cut off: ${e.tagName.toLowerCase()}.${e.className}`);
     }
   }
