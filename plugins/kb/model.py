@@ -236,6 +236,11 @@ class OrganisationNames:
     name: str
     also_written: tuple[str, ...] = ()
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the minutes may write it with, its own first."""
+        return (self.name, *self.also_written)
+
 
 @dataclass(frozen=True, slots=True)
 class Report:

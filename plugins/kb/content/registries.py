@@ -87,7 +87,7 @@ def written_names(organisations: Registry) -> dict[str, OrganisationNames]:
     """Each name the minutes may write an organisation with, and the organisation it stands for."""
     found = {}
     for organisation in organisations.by_slug.values():
-        for name in (organisation.name, *organisation.also_written):
+        for name in organisation.names:
             found.setdefault(name, organisation)
     return found
 
@@ -97,7 +97,7 @@ def _names_written_twice(organisations: Registry, content: str) -> list[Problem]
     problems = []
     first: dict[str, str] = {}
     for slug, organisation in organisations.by_slug.items():
-        for name in (organisation.name, *organisation.also_written):
+        for name in organisation.names:
             if name in first:
                 problems.append(
                     Problem(
