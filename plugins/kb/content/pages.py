@@ -70,9 +70,11 @@ def parse_page(
             return None, problems
         chapter = {"number": number, "roles": roles}
         common["slug"] = without_number(stem)
-    folder = _report_folder(source)
     parts = PurePosixPath(source).parts
-    if folder is None and len(parts) == 3 and parts[1] == section("rapporter").content:
+    in_reports = len(parts) > 2 and parts[1] == section("rapporter").content
+    # content/rapporter/<folder>/03-resume.md: a chapter of the report in that folder.
+    folder = parts[2] if in_reports and len(parts) > 3 else None
+    if in_reports and folder is None:
         return None, [
             Problem(
                 source,
@@ -103,12 +105,6 @@ def parse_page(
     if chapter:
         return GuideChapter(**common, **chapter), []
     return Page(**common), []
-
-
-def _report_folder(source: str) -> str | None:
-    """The report folder a file lies in (``content/rapporter/<folder>/…``), if it does."""
-    parts = PurePosixPath(source).parts
-    return parts[2] if len(parts) > 3 and parts[1] == section("rapporter").content else None
 
 
 def without_number(stem: str) -> str:

@@ -121,11 +121,10 @@ def parse_committee(text: str, slug: str, source: str) -> tuple[Committee | None
         ``(committee, [])`` or ``(None, problems)``.
 
     """
-    doc, problems = load_yaml(text, source)
-    if problems:
+    slug_name = ("filnavnet", "udvalgets", "luu-pa-amu.yml")
+    doc, problems = registry_file(text, source, COMMITTEE_FIELDS, "udvalgsfilen", slug, slug_name)
+    if doc is None:
         return None, problems
-    problems = check_keys(doc, COMMITTEE_FIELDS, (), source, "udvalgsfilen")
-    problems += check_slug(slug, source, "filnavnet", "udvalgets", "luu-pa-amu.yml")
     planned = []
     dates = doc.data.get("moededatoer") or []
     if not isinstance(dates, list):
@@ -266,13 +265,24 @@ def _item_themes(
     return tagged, problems
 
 
-def parse_organisation(text: str, slug: str, source: str) -> tuple[OrganisationNames | None, list[Problem]]:
-    """Parse one organisation file (``content/organisationer/<slug>.yml``)."""
+def registry_file(
+    text: str, source: str, fields: tuple, what: str, slug: str, slug_name: tuple[str, str, str]
+) -> tuple[Document | None, list[Problem]]:
+    """A committee's, theme's, report's or organisation's YAML file read, its keys and slug checked.
+
+    ``what``: the file as messages name it ("udvalgsfilen"); ``slug_name``: what the slug is, whose
+    it is and a good example (values.check_slug). Returns (None, problems) if the YAML cannot be read.
+    """
     doc, problems = load_yaml(text, source)
     if problems:
         return None, problems
-    problems = check_keys(doc, ORGANISATION_FIELDS, (), source, "organisationsfilen")
-    problems += check_slug(slug, source, "filnavnet", "organisationens", "sosu-mv-herning.yml")
+    return doc, check_keys(doc, fields, (), source, what) + check_slug(slug, source, *slug_name)
+
+
+def parse_organisation(text: str, slug: str, source: str) -> tuple[OrganisationNames | None, list[Problem]]:
+    """Parse one organisation file (``content/organisationer/<slug>.yml``)."""
+    slug_name = ("filnavnet", "organisationens", "sosu-mv-herning.yml")
+    doc, problems = registry_file(text, source, ORGANISATION_FIELDS, "organisationsfilen", slug, slug_name)
     if problems:
         return None, problems
     names = doc.data.get("skrives_ogsaa") or []
@@ -284,11 +294,8 @@ def parse_organisation(text: str, slug: str, source: str) -> tuple[OrganisationN
 
 def parse_theme(text: str, slug: str, source: str) -> tuple[Theme | None, list[Problem]]:
     """Parse one theme file (``content/temaer/<slug>.yml``)."""
-    doc, problems = load_yaml(text, source)
-    if problems:
-        return None, problems
-    problems = check_keys(doc, THEME_FIELDS, (), source, "temafilen")
-    problems += check_slug(slug, source, "filnavnet", "temaets", "frafald-og-gennemfoersel.yml")
+    slug_name = ("filnavnet", "temaets", "frafald-og-gennemfoersel.yml")
+    doc, problems = registry_file(text, source, THEME_FIELDS, "temafilen", slug, slug_name)
     if problems:
         return None, problems
     return Theme(slug, doc.data["navn"], doc.data["beskrivelse"]), []

@@ -6,10 +6,10 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from plugins.kb.content.parse import theme_list
+from plugins.kb.content.parse import registry_file, theme_list
 from plugins.kb.metadata.fields import REPORT_FIELDS
-from plugins.kb.metadata.frontmatter import Document, load_yaml
-from plugins.kb.metadata.values import check_keys, check_slug, heading_id, suggest
+from plugins.kb.metadata.frontmatter import Document
+from plugins.kb.metadata.values import heading_id, suggest
 from plugins.kb.model import Report
 from plugins.kb.problems import Problem
 
@@ -21,13 +21,10 @@ def parse_report(
     text: str, slug: str, source: str, themes: Collection[str] = ()
 ) -> tuple[Report | None, list[Problem]]:
     """Parse ``content/rapporter/<slug>/rapport.yml``."""
-    doc, problems = load_yaml(text, source)
-    if problems:
+    slug_name = ("mappenavnet", "rapportens", "content/rapporter/frafald-nordjylland/")
+    doc, problems = registry_file(text, source, REPORT_FIELDS, "rapportfilen", slug, slug_name)
+    if doc is None:
         return None, problems
-    problems = check_keys(doc, REPORT_FIELDS, (), source, "rapportfilen")
-    problems += check_slug(
-        slug, source, "mappenavnet", "rapportens", "content/rapporter/frafald-nordjylland/"
-    )
     listed, found = theme_list(doc, ("temaer",), source, themes)
     problems += found
     if problems:
