@@ -79,8 +79,7 @@ def new_page(browser, site_url, outside_requests):
             java_script_enabled=javascript, viewport={"width": width, "height": 900}, bypass_csp=bypass_csp
         )
         contexts.append(context)
-        tab = context.new_page()
-        tab.on(
+        context.on(  # every tab of the context
             "request",
             lambda request: (
                 outside_requests.append(request.url)
@@ -88,7 +87,7 @@ def new_page(browser, site_url, outside_requests):
                 else None
             ),
         )
-        return tab
+        return context.new_page()
 
     yield open_page
     for context in contexts:
