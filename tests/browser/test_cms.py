@@ -121,11 +121,35 @@ def publish(tab) -> None:
     tab.get_by_text("Ændringer gemt").wait_for()
 
 
+# Whether the Markdown editor's own caret (Slate's selection, which follows the page's selection a
+# moment later) stands, collapsed, at the end of a line that ends with ``text`` (and, if ``last``,
+# is the last line). Found from the editor's element through React's tree, as Slate keeps it in the
+# props of its provider.
+CARET_AT_END_OF = """({text, last}) => {
+  const root = document.querySelector("[aria-label='markdown field'] [data-slate-editor]");
+  const fiberKey = root && Object.keys(root).find(key => key.startsWith("__reactFiber$"));
+  for (let fiber = fiberKey && root[fiberKey]; fiber; fiber = fiber.return) {
+    const editor = fiber.memoizedProps && fiber.memoizedProps.editor;
+    if (!editor || !("selection" in editor)) continue;
+    const caret = editor.selection;
+    const collapsed = caret && caret.anchor.offset === caret.focus.offset
+      && caret.anchor.path.join() === caret.focus.path.join();
+    if (!collapsed) return false;
+    let node = editor;
+    for (const index of caret.focus.path) node = node && node.children && node.children[index];
+    return Boolean(node) && typeof node.text === "string"
+      && caret.focus.offset === node.text.length && node.text.endsWith(text)
+      && (!last || caret.focus.path[0] === editor.children.length - 1);
+  }
+  return false;
+}"""
+
+
 def end_of_line(tab, line) -> None:
     """Put the caret at the end of ``line`` in the Markdown editor, as a click and the End key do."""
     line.click()
     tab.keyboard.press("End")
-    tab.wait_for_timeout(300)  # the editor takes the caret's new place before the next key
+    tab.wait_for_function(CARET_AT_END_OF, arg={"text": line.inner_text(), "last": False})
 
 
 def refused_save(tab) -> None:
@@ -169,7 +193,7 @@ def test_new_minutes_made_in_the_form_pass_the_check_and_build_to_a_meeting_page
     # The standing agenda is there; the referent writes the last item's decision below it.
     body(admin).click()
     admin.keyboard.press("Control+End")
-    admin.wait_for_timeout(300)  # the editor takes the caret's new place before the next key
+    admin.wait_for_function(CARET_AT_END_OF, arg={"text": "", "last": True})  # before the next key
     admin.keyboard.type("### Beslutning", delay=20)
     admin.keyboard.press("Enter")
     admin.keyboard.type("Mødet blev evalueret som godt.", delay=20)
