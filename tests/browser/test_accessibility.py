@@ -43,10 +43,8 @@ PAGE_TYPES = {
 }
 
 
-def axe_violations(tab, inject: bool = True) -> list[str]:
-    """WCAG A/AA violations on the page as it is now; ``inject`` axe unless this page has it already."""
-    if inject:
-        tab.add_script_tag(path=str(AXE))
+def axe_violations(tab) -> list[str]:
+    """WCAG A/AA violations on the page as it is now (axe injected into it)."""
     found = tab.evaluate(
         "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
         WCAG,
@@ -63,21 +61,22 @@ def axe_violations(tab, inject: bool = True) -> list[str]:
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_type_has_no_wcag_violations(new_page, site_url, name):
-    """At a phone's and a desk's width, in light and dark mode: the page is loaded afresh at each width
-    and checked in both schemes (the reader's system setting, prefers-color-scheme, changes live)."""
+    """On a phone's screen and then, the window widened, on a desk's; each in light and dark mode (the
+    reader's system setting, prefers-color-scheme, which the page follows as it changes). Reflow
+    checks load the page afresh at each width (test_reflow.py)."""
     assert AXE.exists(), "run ./run test: it installs the npm tools (npm ci)"
-    tab = new_page(bypass_csp=True)  # axe is injected as an inline script
+    tab = new_page(width=375, bypass_csp=True)  # axe is injected as an inline script
+    tab.goto(site_url + PAGE_TYPES[name])
+    if name.startswith("søgning"):
+        tab.wait_for_selector("#soeg-status:not(:empty)")
+        tab.click("#soeg-valg summary")  # the filters are checked open, too
+    tab.add_script_tag(path=str(AXE))
     found = {}
-    for width in (375, 1280):
+    for width, schemes in ((375, ("light", "dark")), (1280, ("dark", "light"))):
         tab.set_viewport_size({"width": width, "height": 900})
-        tab.emulate_media(color_scheme="light")
-        tab.goto(site_url + PAGE_TYPES[name])
-        if name.startswith("søgning"):
-            tab.wait_for_selector("#soeg-status:not(:empty)")
-            tab.click("#soeg-valg summary")  # the filters are checked open, too
-        for scheme in ("light", "dark"):
+        for scheme in schemes:
             tab.emulate_media(color_scheme=scheme)
-            found[f"{width} px, {scheme}"] = axe_violations(tab, inject=scheme == "light")
+            found[f"{width} px, {scheme}"] = axe_violations(tab)
     assert {config: violations for config, violations in found.items() if violations} == {}
 
 
@@ -135,4 +134,5 @@ def test_a_meeting_page_with_attachment_files_has_no_wcag_violations(new_page, a
     tab = new_page(bypass_csp=True)  # axe is injected as an inline script
     tab.goto(f"{attachments_site_url}/referater/luu-test/2024-09-16/")
     assert tab.get_by_role("link", name="Bilag 2.1 Ansøgertal januar 2024 (PDF, 2 KB)").is_visible()
+    tab.add_script_tag(path=str(AXE))
     assert axe_violations(tab) == []

@@ -78,18 +78,27 @@ def cms(repository):
         yield from _serve(Path(settings["OUTPUT_PATH"]))
 
 
-@pytest.fixture
-def admin(browser, cms, repository):
-    """A signed-in editor's tab at /admin/; the copy is committed first, so each test sees its own diff."""
-    _commit(repository)
+@pytest.fixture(scope="module")
+def editor_tab(browser):
+    """One tab for the module's tests, as one editor's: /admin/ loaded afresh in it is quicker than in a
+    new tab (1.8 against 0.5 s: the editor's script stays compiled)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
-    errors = tab.errors = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    sign_in(tab, cms)
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
     context.close()
-    assert errors == []
+
+
+@pytest.fixture
+def admin(editor_tab, cms, repository):
+    """The editor's tab at /admin/, loaded afresh and signed in; the copy is committed first, so each test
+    sees its own diff."""
+    _commit(repository)
+    editor_tab.errors.clear()
+    sign_in(editor_tab, cms)
+    yield editor_tab
+    assert editor_tab.errors == []
 
 
 def sign_in(tab, cms: str) -> None:
