@@ -215,7 +215,9 @@ def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(wor
         return _build(workdir, cache_folder, name, KB_SEARCH_PART_PAGES=1)
 
     build("filled", cache)
-    assert len(indexed) == 4  # a part for each of the three years of minutes, and the pages
+    # A part for each of the three years of minutes, and the pages (an index Pagefind's service left
+    # unfinished is indexed once more: plugins/search/integrity.py).
+    assert len(set(indexed)) == 4
     minutes = workdir / "content" / "referater" / "2021-10-12-samarbejdsmoede-pa.md"
     minutes.write_text(_read(minutes).replace("\n\n", "\n\nEt nyt afsnit.\n\n", 1), encoding="utf-8")
     indexed.clear()
