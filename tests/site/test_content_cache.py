@@ -54,10 +54,19 @@ def workdir(tmp_path) -> Path:
     return tmp_path
 
 
-def test_a_build_from_the_cache_is_the_same_to_the_byte(workdir):
-    cache = workdir / "cache"
-    without = _build(workdir, None, "without")
-    filled = _build(workdir, cache, "filled")
+@pytest.fixture(scope="module")
+def unedited(tmp_path_factory) -> tuple[Path, dict[str, bytes], dict[str, bytes]]:
+    """The repository's content and data copied, not to be changed, built without a cache and with a
+    new one (in ``cache/``, to be copied before use): the folder and the two builds' files."""
+    workdir = tmp_path_factory.mktemp("unedited")
+    shutil.copytree(ROOT / "content", workdir / "content")
+    shutil.copytree(ROOT / "data", workdir / "data")
+    return workdir, _build(workdir, None, "without"), _build(workdir, workdir / "cache", "filled")
+
+
+def test_a_build_from_the_cache_is_the_same_to_the_byte(unedited, tmp_path):
+    workdir, without, filled = unedited
+    cache = shutil.copytree(workdir / "cache", tmp_path / "cache")
     assert any(cache.rglob("*.pickle"))
     from_cache = _build(workdir, cache, "from-cache")
     assert _differing(without, filled) == []
@@ -122,14 +131,13 @@ def _damages(marker: Path) -> list:
     ]
 
 
-def test_a_damaged_cache_entry_is_parsed_again_and_written_anew(workdir):
+def test_a_damaged_cache_entry_is_parsed_again_and_written_anew(unedited, tmp_path):
     """Cut short, empty, garbage, a pickle of something else, another entry's file, a pickle that
     raises or would run code while loading: each is discarded, and the build is the same to the byte."""
-    cache = workdir / "cache"
-    without = _build(workdir, None, "without")
-    _build(workdir, cache, "filled")
+    workdir, without, _ = unedited
+    cache = shutil.copytree(workdir / "cache", tmp_path / "cache")
     entries = sorted(cache.rglob("*.pickle"))
-    marker = workdir / "koden-koerte"
+    marker = tmp_path / "koden-koerte"
     damages = _damages(marker)
     assert len(entries) > len(damages)
     for number, path in enumerate(entries):
