@@ -63,11 +63,19 @@ def main() -> None:
     if described is not None and described.cache is not None:
         described.cache.save()
     seconds = time.perf_counter() - started
-    peak_kb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    own_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # The largest child process: Pagefind, or a worker that parses minutes.
+    children_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak_mb": max(own_kb, children_kb) / 1024,
+                "build_peak_mb": own_kb / 1024,
+                "child_peak_mb": children_kb / 1024,
+            }
+        )
     )
-    print(json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
 
 
 if __name__ == "__main__":
