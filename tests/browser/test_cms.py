@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from plugins.kb.metadata.canonical import form_problems
 from plugins.kb.metadata.kinds import editor_files, kind_of
@@ -154,11 +155,28 @@ CARET_AT_END_OF = """({text, last}) => {
 }"""
 
 
+def place_caret(tab, move, *, text: str = "", last: bool = False) -> None:
+    """Move the caret (``move``: a click and a key) until the editor's own caret is at the end of a line
+    ending with ``text`` (the last line, if ``last``), as an editor clicks again when it is not: the
+    editor may still be drawing the entry it opened, which puts the caret back where it was."""
+    for _attempt in range(5):
+        move()
+        try:
+            tab.wait_for_function(CARET_AT_END_OF, arg={"text": text, "last": last}, timeout=3000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"the caret did not reach the end of the line {text!r}")
+
+
 def end_of_line(tab, line) -> None:
     """Put the caret at the end of ``line`` in the Markdown editor, as a click and the End key do."""
-    line.click()
-    tab.keyboard.press("End")
-    tab.wait_for_function(CARET_AT_END_OF, arg={"text": line.inner_text(), "last": False})
+
+    def click_and_end():
+        line.click()
+        tab.keyboard.press("End")
+
+    place_caret(tab, click_and_end, text=line.inner_text())
 
 
 def refused_save(tab) -> None:
@@ -199,10 +217,13 @@ def test_new_minutes_made_in_the_form_pass_the_check_and_build_to_a_meeting_page
     participant = control(admin, "Deltagere")
     control(participant, "Navn").locator("input").fill("Jacob Niebuhr Henriksen")
     control(participant, "Organisation").locator("input").fill("Herning Kommune")
+
     # The standing agenda is there; the referent writes the last item's decision below it.
-    body(admin).click()
-    admin.keyboard.press("Control+End")
-    admin.wait_for_function(CARET_AT_END_OF, arg={"text": "", "last": True})  # before the next key
+    def click_and_go_to_the_end():
+        body(admin).click()
+        admin.keyboard.press("Control+End")
+
+    place_caret(admin, click_and_go_to_the_end, last=True)
     admin.keyboard.type("### Beslutning", delay=20)
     admin.keyboard.press("Enter")
     admin.keyboard.type("Mødet blev evalueret som godt.", delay=20)
