@@ -99,6 +99,7 @@ def admin(editor_tab, cms, repository):
     editor_tab.errors.clear()
     sign_in(editor_tab, cms)
     yield editor_tab
+    editor_tab.goto("about:blank")  # the editor unloaded: what it raises on the way counts for this test
     assert editor_tab.errors == []
 
 

@@ -206,7 +206,7 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(workdir, monkeypatch):
+def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(workdir, monkeypatch, caplog):
     from plugins.search import plugin as search_plugin
 
     indexed = []
@@ -223,9 +223,10 @@ def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(wor
         return _build(workdir, cache_folder, name, KB_SEARCH_PART_PAGES=1)
 
     build("filled", cache)
-    # A part for each of the three years of minutes, and the pages (an index Pagefind's service left
-    # unfinished is indexed once more: plugins/search/integrity.py).
-    assert len(set(indexed)) == 4
+    # A part for each of the three years of minutes, and the pages, each indexed once; an index that
+    # Pagefind's service left unfinished is indexed again and says so (plugins/search/integrity.py).
+    again = [record for record in caplog.records if record.getMessage().endswith("det bygges igen.")]
+    assert len(set(indexed)) == 4 and len(indexed) == 4 + len(again)
     minutes = workdir / "content" / "referater" / "2021-10-12-samarbejdsmoede-pa.md"
     minutes.write_text(_read(minutes).replace("\n\n", "\n\nEt nyt afsnit.\n\n", 1), encoding="utf-8")
     indexed.clear()
