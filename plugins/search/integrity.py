@@ -27,8 +27,9 @@ from pathlib import Path
 import cbor2
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .stable import SIGNATURE
+
 ENTRY = "pagefind-entry.json"
-SIGNATURE = b"pagefind_dcd"
 WASM_MAGIC = b"\0asm"
 
 

@@ -10,17 +10,13 @@ browser may keep an entry file until the next build changes it (Pagefind's ``met
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from pathlib import Path
 
-import cbor2
-
+from .integrity import ENTRY
 from .parts import PARTS_FILE
-
-ENTRY = "pagefind-entry.json"
-SIGNATURE = b"pagefind_dcd"
+from .stable import read
 
 
 def entry_tag(index: Path) -> str:
@@ -35,15 +31,14 @@ def entry_tag(index: Path) -> str:
 def filter_counts(index: Path) -> dict[str, dict[str, int]]:
     """How many pages of the index in ``index`` have each value of each filter.
 
-    Each filter file is gzip-compressed CBOR after Pagefind's signature: ``[name, [[value, pages], …]]``
-    (the same files plugins/search/stable.py sorts).
+    Each filter file holds ``[name, [[value, pages], …]]`` (read as plugins/search/stable.py reads it
+    to sort it); the manifest is written with its keys sorted.
     """
     counts: dict[str, dict[str, int]] = {}
-    for path in sorted((index / "filter").glob("*.pf_filter")):
-        data = gzip.decompress(path.read_bytes())
-        name, values = cbor2.loads(data[len(SIGNATURE) :])
-        counts[name] = {value: len(pages) for value, pages in sorted(values)}
-    return dict(sorted(counts.items()))
+    for path in (index / "filter").glob("*.pf_filter"):
+        name, values = read(path)
+        counts[name] = {value: len(pages) for value, pages in values}
+    return counts
 
 
 def write_manifest(index: Path, newest_first: list[str]) -> None:

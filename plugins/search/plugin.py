@@ -28,7 +28,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import BuildSuperseded, setting
-from plugins.kb.outputs.searchsites import search_sites
+from plugins.kb.outputs.searchsites import origins, search_sites
 from plugins.kb.outputs.searchterms import search_terms
 from plugins.kb.storage.cache import ContentCache, digest, fingerprint
 from plugins.kb.storage.scratch import new_folder, remove_left_over
@@ -60,11 +60,14 @@ def add_filters(generator) -> None:
     """Give the templates their search filters and the other sites the search page searches too.
 
     ``soegeord``: the extra terms a text is found by; ``soegbar``: sections.py; ``SEARCH_SITES``:
-    the sites of KB_SEARCH_SITES (the search page and the Content-Security-Policy read them).
+    the sites of KB_SEARCH_SITES (the search page reads them), ``SEARCH_ORIGINS`` their origins (its
+    Content-Security-Policy).
     """
     generator.env.filters["soegeord"] = search_terms
     generator.env.filters["soegbar"] = searchable
-    generator.env.globals["SEARCH_SITES"] = search_sites(setting(generator.settings, "KB_SEARCH_SITES"))[0]
+    sites = search_sites(setting(generator.settings, "KB_SEARCH_SITES"))[0]
+    generator.env.globals["SEARCH_SITES"] = sites
+    generator.env.globals["SEARCH_ORIGINS"] = origins(sites)
 
 
 def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:

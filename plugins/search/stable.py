@@ -19,7 +19,8 @@ import cbor2
 SIGNATURE = b"pagefind_dcd"
 
 
-def _read(path: Path):
+def read(path: Path):
+    """The value in one of Pagefind's compressed index files (filter, metadata, index chunk)."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path}: not a Pagefind index file")
@@ -41,12 +42,12 @@ def stabilise(index_dir: Path) -> None:
     for language, info in entry["languages"].items():
         renamed = {}
         for path in sorted((index_dir / "filter").glob(f"{language}_*.pf_filter")):
-            name, values = _read(path)
+            name, values = read(path)
             path.unlink()
             value = [name, sorted(values)]
             renamed[path.stem] = _write(index_dir / "filter", language, ".pf_filter", value, 7)
         meta_path = index_dir / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = read(meta_path)
         meta_path.unlink()
         # The metadata's fourth field lists the filters as [name, file hash].
         meta[3] = sorted([name, renamed.get(stem, stem)] for name, stem in meta[3])
