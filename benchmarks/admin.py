@@ -28,8 +28,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from playwright.sync_api import sync_playwright
 
-from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from praktikviden.editor_server import editor_server
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTRY = "#/collections/referater-luu-pa-amu/entries/2024-09-16-luu-pa-amu"

@@ -33,9 +33,9 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from benchmarks.generate import generate
 from praktikviden import cli, site
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
 def rebuild_seconds(content: Path, output: Path, runs: int) -> tuple[float, float]:

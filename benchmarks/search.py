@@ -32,8 +32,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from playwright.sync_api import sync_playwright
 
-from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from benchmarks.generate import generate
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ("praktikvejleder", "spiremedarbejdere", "frafald")

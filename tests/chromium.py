@@ -1,7 +1,7 @@
 """Debian's Chromium, as the browser tests launch it through Playwright.
 
-The benchmarks launch it the same way (benchmarks/chromium.py imports this); tests do not import
-benchmarks/.
+The benchmarks launch it the same way (benchmarks/admin.py, preview.py and search.py import this);
+tests do not import benchmarks/.
 """
 
 from pathlib import Path
