@@ -119,7 +119,7 @@ def test_page_reflows_and_keeps_its_text_with_spacing_and_at_200_percent(new_pag
     """Loaded afresh at 320 and at 1280 px: first as it comes, then with the text-spacing style, and
     (at 1280 px, with the spacing taken off again) with text at 200 %."""
     found = {}
-    tab = new_page()  # with the site's Content Security Policy on, as readers have it
+    tab = new_page(again=True)  # with the site's Content Security Policy on, as readers have it
     for width in (320, 1280):
         tab.set_viewport_size({"width": width, "height": 900})
         load(tab, f"{site_url}{PAGE_TYPES[name]}")

@@ -39,8 +39,9 @@ def landed(tab, address: str) -> None:
     tab.wait_for_function("address => location.pathname + location.hash === address", arg=address)
 
 
-def search(new_page, site_url, query: str, extra: str = "", **options):
-    tab = new_page(**options)
+def search(new_page, site_url, query: str, extra: str = ""):
+    """The search page at ``?q=query`` (and ``extra``) in the module's kept tab, and its results."""
+    tab = new_page(again=True)
     tab.goto(f"{site_url}/soeg/?q={quote(query)}{extra}")
     return tab, results(tab)
 
@@ -130,7 +131,7 @@ def test_more_results_keep_keyboard_focus_on_the_list(new_page, site_url):
 
 
 def test_typing_updates_the_address(new_page, site_url):
-    tab = new_page()
+    tab = new_page(again=True)
     tab.goto(f"{site_url}/soeg/")
     tab.get_by_label("Søg i referater, rapporter og data").fill("frafald")
     tab.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'frafald'")
@@ -252,7 +253,7 @@ def test_the_chair_is_in_the_excerpt_of_the_committee(new_page, site_url):
 
 
 def test_every_page_type_has_its_type_filter(new_page, site_url):
-    tab = new_page()
+    tab = new_page(again=True)
     tab.goto(f"{site_url}/soeg/")
     tab.click("#soeg-valg summary")
     types = (
@@ -287,7 +288,7 @@ def test_the_searched_words_are_marked_on_the_page_a_result_opens(new_page, site
 
 
 def test_a_page_opened_without_searching_marks_nothing(new_page, site_url):
-    tab = new_page()
+    tab = new_page(again=True)
     tab.goto(f"{site_url}/referater/luu-pa-amu/2024-09-16/")
     tab.wait_for_load_state("networkidle")
     assert tab.locator("mark.pagefind-highlight").count() == 0

@@ -65,10 +65,8 @@ def requests_to(tab, prefixes) -> list[str]:
 
 
 def open_search(new_page, site_url, query: str, extra: str = ""):
-    """The search page at ``?q=query``, recording the addresses it requests (``tab.requested``)."""
-    tab = new_page()
-    tab.requested = []
-    tab.on("request", lambda request: tab.requested.append(request.url))
+    """The search page at ``?q=query`` in the module's kept tab; ``tab.requested`` holds what it asks for."""
+    tab = new_page(again=True)
     tab.goto(f"{site_url}/soeg/?q={quote(query)}{extra}")
     return tab, results(tab)
 
@@ -155,9 +153,9 @@ def test_the_top_ten_are_those_of_every_part_merged_at_once(new_page, parts_site
 def test_the_parts_find_every_page_one_index_finds_with_its_deep_links(
     new_page, site_url, parts_site_url, query
 ):
-    one_tab, in_one = open_search(new_page, site_url, query)
-    parts_tab, _ = open_search(new_page, parts_site_url, query)
-    in_one, in_parts = show_all(one_tab), show_all(parts_tab)
+    in_one = show_all(open_search(new_page, site_url, query)[0])
+    parts_tab, _ = open_search(new_page, parts_site_url, query)  # the same tab
+    in_parts = show_all(parts_tab)
     assert {r["href"] for r in in_one} <= {r["href"] for r in in_parts}
     assert "indeksdel" not in parts_tab.inner_text("#soeg-filtre")
     # Meetings lead to their agenda items in either index.
