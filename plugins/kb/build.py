@@ -7,6 +7,7 @@ check) puts a :class:`Build` under the one setting ``KB_BUILD``; a plain ``pelic
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from dataclasses import dataclass, replace
@@ -136,9 +137,38 @@ def setting(settings: dict, key: str):
     return settings.get(key, DEFAULTS[key])
 
 
+def _given_epoch(settings: dict) -> str | None:
+    """SOURCE_DATE_EPOCH as given: the setting (the command line's), else the environment's; or None."""
+    if "SOURCE_DATE_EPOCH" in settings:
+        return str(settings["SOURCE_DATE_EPOCH"]).strip()
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"].strip()
+    return None
+
+
+def build_moment(settings: dict) -> dt.datetime:
+    """The build's reference time: SOURCE_DATE_EPOCH (the commit's time) when set, else now.
+
+    It dates the ICS events' DTSTAMP and decides which planned meetings are upcoming, so that two
+    builds of one commit are identical. settings_problems has refused one that is not a number.
+    """
+    epoch = _given_epoch(settings)
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+
+
 def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Problem]:
-    """Unknown KB_ settings, and known ones of the wrong type (checked once, on initialized)."""
+    """Unknown or mistyped KB_ settings, and a SOURCE_DATE_EPOCH that is not seconds (on initialized)."""
     problems = []
+    epoch = _given_epoch(settings)
+    if epoch is not None and not epoch.isdigit():
+        problems.append(
+            Problem(
+                "SOURCE_DATE_EPOCH",
+                0,
+                f"byggets tid skal være et helt antal sekunder siden 1. januar 1970, ikke '{epoch}'.",
+                "skriv fx SOURCE_DATE_EPOCH=1732000000, eller lad være med at sætte den.",
+            )
+        )
     for key in sorted(k for k in settings if k.startswith("KB_") and k not in MADE_BY_PLUGINS):
         if key not in DEFAULTS:
             known = ", ".join(DEFAULTS)

@@ -13,14 +13,13 @@ pages that list it, not the whole archive.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import zlib
 
 from pelican import signals
 from pelican.writers import Writer
 
-from plugins.kb.build import BuildSuperseded, setting, settings_problems
+from plugins.kb.build import BuildSuperseded, build_moment, setting, settings_problems
 from plugins.kb.problems import ContentError
 from plugins.kb.storage.cache import digest
 from plugins.kb.storage.fingerprint import content_fingerprint
@@ -121,8 +120,7 @@ def _build_inputs(settings: dict) -> str:
             described.append(f"{name}={PageInputs(_no_content).digest({name: settings[name]})}")
         except Undescribed:
             continue  # objects of the build itself (its cache, the stop event), functions
-    today = dt.datetime.now(dt.UTC).date().isoformat()
-    return digest(content_fingerprint(settings), *described, os.environ.get("SOURCE_DATE_EPOCH", ""), today)
+    return digest(content_fingerprint(settings), *described, build_moment(settings).date().isoformat())
 
 
 def _no_content(content) -> str:

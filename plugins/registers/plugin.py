@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -17,7 +16,7 @@ from xml.sax.saxutils import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.kb.build import setting
+from plugins.kb.build import build_moment, setting
 from plugins.kb.content.registries import written_names
 from plugins.kb.outputs.export import export, meeting_record
 from plugins.kb.outputs.ical import calendar
@@ -32,18 +31,6 @@ FOLLOW_UPS_URL = section("opfoelgning").folder
 ORGANISATIONS_URL = section("organisationer").folder
 CALENDAR_URL = section("kalender").folder
 EXPORT_URL = f"{section('data').folder}moeder.json"
-
-
-def build_moment(settings: dict) -> dt.datetime:
-    """The build's reference time: SOURCE_DATE_EPOCH (the commit's time) when set, else now.
-
-    It dates the ICS events' DTSTAMP and decides which planned meetings are upcoming, so that two
-    builds of one commit are identical.
-    """
-    epoch = settings.get("SOURCE_DATE_EPOCH") or os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC)
 
 
 def add_build_date(generator) -> None:
