@@ -162,15 +162,15 @@ def main() -> None:
     before = subprocess.run(show, check=True, capture_output=True).stdout
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as tmp:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for site in args.site:
+        for site in args.site:  # built sites, or else the site's own content and generated corpora
             workdir = site.parent if site.name == "output" else site
             measure(f"Output folder {site}", None, workdir, browser, before)
         if not args.site:
             measure("The site's own content", ROOT / "content", Path(tmp) / "site", browser, before)
-        for minutes in args.minutes if not args.site else []:
-            corpus = generate(minutes, Path(tmp) / f"corpus-{minutes}")
-            workdir = Path(tmp) / f"corpus-{minutes}"
-            measure(f"Generated corpus of {minutes} minutes", corpus, workdir, browser, before)
+            for minutes in args.minutes:
+                corpus = generate(minutes, Path(tmp) / f"corpus-{minutes}")
+                workdir = Path(tmp) / f"corpus-{minutes}"
+                measure(f"Generated corpus of {minutes} minutes", corpus, workdir, browser, before)
         browser.close()
 
 

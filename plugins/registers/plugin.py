@@ -8,7 +8,6 @@ schema, and sitemap.xml. Atom feeds come from Pelican's own feed writer (see pel
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -18,7 +17,7 @@ from pelican.generators import Generator
 
 from plugins.kb.build import build_moment, setting
 from plugins.kb.content.registries import written_names
-from plugins.kb.outputs.export import export, meeting_record
+from plugins.kb.outputs.export import export_text, meeting_record
 from plugins.kb.outputs.ical import calendar
 from plugins.kb.outputs.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
 from plugins.kb.sections import section
@@ -177,9 +176,8 @@ class RegisterGenerator(Generator):
         records = [_record(article, cache) for article in meetings]
         target = Path(self.output_path) / EXPORT_URL
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Compact: the C encoder is many times faster than indented output on a large archive.
-        text = json.dumps(export(records), ensure_ascii=False, separators=(",", ":")) + "\n"
-        target.write_text(text, encoding="utf-8")
+        with target.open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(export_text(records))
         shutil.copyfile(SCHEMA, target.with_name(SCHEMA.name))
 
 
