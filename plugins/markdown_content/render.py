@@ -45,10 +45,10 @@ class Renderer:
         html = clean(md, md.reset().convert(markdown_text), CHAPTER_CLEANER)
         return html, tuple(_flatten(md.toc_tokens))
 
-    def cached(self, kind: str, *parts: str):
-        """The cache's entry for this kind of content made from ``parts``, if it has one, else None."""
+    def cached(self, kind: str, *parts: str) -> bool:
+        """Whether the cache has an entry for this kind of content made from ``parts`` (unread)."""
         cache = setting(self.settings, "KB_BUILD").cache
-        return cache.get(self.key(kind, *parts)) if cache is not None else None
+        return cache is not None and cache.holds(self.key(kind, *parts))
 
     def remembered(self, kind: str, parts: tuple[str, ...], make):
         """``make()``, or what it made for the same ``parts`` before (the build's cache)."""

@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from plugins.kb.build import build_moment, setting
 from plugins.kb.content.registries import written_names
-from plugins.kb.outputs.export import export_text, meeting_record
+from plugins.kb.outputs.export import export_text, meeting_order, meeting_record
 from plugins.kb.outputs.ical import calendar
 from plugins.kb.outputs.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
 from plugins.kb.sections import section
@@ -173,7 +173,8 @@ class RegisterGenerator(Generator):
 
     def _export(self, meetings: list) -> None:
         cache = setting(self.settings, "KB_BUILD").cache
-        records = [_record(article, cache) for article in meetings]
+        ordered = sorted(meetings, key=lambda article: meeting_order(article.meeting, article.committee))
+        records = (_record(article, cache) for article in ordered)  # made as they are written
         target = Path(self.output_path) / EXPORT_URL
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="\n") as file:

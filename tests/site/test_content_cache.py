@@ -163,6 +163,19 @@ def test_loading_an_entry_makes_only_the_projects_data():
     )
 
 
+def test_an_entry_is_on_disk_as_soon_as_it_is_made_and_the_preview_keeps_its_own_in_memory(tmp_path):
+    """A cache with a folder holds nothing for the length of a build: a new process finds each entry
+    as it is made. The live preview's cache, without a folder, writes nothing."""
+    kept, value = ContentCache(tmp_path / "cache"), (3, {"pagefind-entry.json": b"{}"})
+    assert not kept.holds("ab12")
+    kept.put("ab12", value)
+    assert kept.holds("ab12") and ContentCache(tmp_path / "cache").get("ab12") == value
+    preview = ContentCache()
+    preview.put("ab12", value)
+    assert preview.get("ab12") is value and preview.holds("ab12")
+    assert [path.name for path in tmp_path.rglob("*.pickle")] == ["ab12.pickle"]
+
+
 def test_after_one_edit_a_fresh_process_parses_one_minutes_file(tmp_path, monkeypatch):
     """A new cache object reads the folder as a new process would; one edited file is parsed alone."""
     settings = site_settings(ROOT / "content", tmp_path, KB_DATA_PATH=str(ROOT / "data"))

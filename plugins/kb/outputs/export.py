@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
@@ -74,21 +74,19 @@ def meeting_record(meeting: Meeting, committee: Committee, url: str) -> dict:
     }
 
 
-def export(records: list[dict]) -> dict:
-    """The whole export: every meeting, oldest first."""
-    ordered = sorted(records, key=lambda record: (record["date"], record["organization"]["id"]))
-    return {"schemaVersion": SCHEMA_VERSION, "meetings": ordered}
+def meeting_order(meeting: Meeting, committee: Committee) -> tuple[str, str]:
+    """Where a meeting's record stands in the export, oldest first: its ``date``, its ``organization``."""
+    return meeting.date.isoformat(), committee.slug
 
 
-def export_text(records: list[dict]) -> Iterator[str]:
-    """The export as compact JSON text (``json.dumps(export(records))`` and a newline), in pieces.
+def export_text(records: Iterable[dict]) -> Iterator[str]:
+    """The export of ``records``, given in meeting_order, as compact JSON text in pieces.
 
-    One meeting at a time: the whole text of a large archive is never in memory at once. Compact,
+    One meeting at a time, so a large archive's records need not all be in memory at once. Compact,
     as the C encoder is many times faster than indented output.
     """
-    whole = export(records)
-    yield f'{{"schemaVersion":{_json(whole["schemaVersion"])},"meetings":['
-    for index, record in enumerate(whole["meetings"]):
+    yield f'{{"schemaVersion":{_json(SCHEMA_VERSION)},"meetings":['
+    for index, record in enumerate(records):
         yield ("," if index else "") + _json(record)
     yield "]}\n"
 

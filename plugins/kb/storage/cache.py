@@ -70,37 +70,40 @@ def fingerprint(files: dict[str, Path], *extra: str) -> str:
 
 
 class ContentCache:
-    """Parsed content by key, in memory and, given a folder, in one file per entry there.
+    """Parsed content by key: in memory, or, given a folder, in one file per entry there.
 
-    One cache serves one build at a time. Entries read or made by a build are kept; after a full
-    build :meth:`save` writes the new ones to the folder and deletes those it did not use.
+    One cache serves one build at a time. The live preview's cache (no folder) keeps its entries in
+    memory. One with a folder writes each entry as it is made and reads it back when asked, keeping
+    none in memory: a large archive's parsed minutes, pages and search index are on disk, not held
+    for the length of a build. After a full build :meth:`save` deletes the entries it did not use.
     """
 
     def __init__(self, folder: Path | None = None):
         self.folder = folder
         self._memory: dict[str, object] = {}
         self._used: set[str] = set()
-        self._new: set[str] = set()
 
     def get(self, key: str):
         """The entry for ``key``, or None (also for a damaged entry's file: see the module docstring)."""
-        if key not in self._memory and self.folder is not None:
-            found = self._load(key)
-            if found is None:
-                return None
-            self._memory[key] = found
-        if key in self._memory:
+        found = self._memory.get(key) if self.folder is None else self._load(key)
+        if found is not None:
             self._used.add(key)
-        return self._memory.get(key)
+        return found
+
+    def holds(self, key: str) -> bool:
+        """Whether there is an entry for ``key``, without reading it (a damaged one counts)."""
+        return key in self._memory if self.folder is None else self._file(key).is_file()
 
     def put(self, key: str, value) -> None:
         """Keep ``value`` under ``key``."""
-        self._memory[key] = value
         self._used.add(key)
-        self._new.add(key)
+        if self.folder is None:
+            self._memory[key] = value
+        else:
+            _write_atomically(self._file(key), framed(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
 
     def save(self, forget_unused: bool = True) -> None:
-        """Write the new entries; forget those this build did not use, unless it did not read everything.
+        """Forget the entries this build did not use, unless it did not read everything.
 
         A build reads every content file, so what it did not use belongs to files since changed or
         removed. A check does not describe attachments: it keeps what it did not use.
@@ -108,18 +111,14 @@ class ContentCache:
         if forget_unused:
             for key in set(self._memory) - self._used:
                 del self._memory[key]
-        if self.folder is not None:
-            for key in sorted(self._new & set(self._memory)):
-                payload = pickle.dumps(self._memory[key], pickle.HIGHEST_PROTOCOL)
-                _write_atomically(self._file(key), framed(key, payload))
-            if forget_unused:
+            if self.folder is not None:
                 used_files = {self._file(key) for key in self._used}
                 for path in self.folder.glob("*/*.pickle"):
                     if path not in used_files:
                         path.unlink(missing_ok=True)
                 for subfolder in (path for path in self.folder.glob("*") if path.is_dir()):
-                    remove_left_over(subfolder, _PENDING)  # what builds killed while saving left
-        self._used, self._new = set(), set()
+                    remove_left_over(subfolder, _PENDING)  # what builds killed while writing left
+        self._used = set()
 
     def _file(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
