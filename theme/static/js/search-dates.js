@@ -10,7 +10,6 @@ export function byDate(search, term, filters, candidates, direction, years) {
   const dated = filters["år"] ? filters : { ...filters, "år": { any: years } };
   const waiting = candidates.slice();
   const streams = [];
-  const seen = new Set();
   let undated = null;
   const better = (a, b) => (direction === "desc" ? a > b : a < b);
   const mayHold = (source, year) =>
@@ -54,18 +53,11 @@ export function byDate(search, term, filters, candidates, direction, years) {
   }
   return {
     more: () => !done,
+    // A page an index returns twice is shown once by the search page (search.js: showMore).
     async next() {
-      for (;;) {
-        const result = (await nextDated()) || (await nextUndated());
-        if (!result) {
-          done = true;
-          return null;
-        }
-        if (!seen.has(result.id)) {
-          seen.add(result.id);
-          return result;
-        }
-      }
+      const result = (await nextDated()) || (await nextUndated());
+      done = !result;
+      return result;
     },
   };
 }

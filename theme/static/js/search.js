@@ -628,7 +628,7 @@ async function render(requested, search, first, typed) {
   const count = once(found.results).length;
   const waiting = candidates.filter((source) => !source.loaded);
   showFilters(allFilters, withoutParts(found.totalFilters), state.filters, first, waiting.length ? notLoadedCounts() : {});
-  Object.assign(search, { term, filters, candidates, partial, count });
+  Object.assign(search, { term, filters, candidates, partial, count, merged: mergedOf(candidates) });
   const about = state.query ? ` for »${state.query}«` : "";
   const hint = hasFilters ? " Prøv et andet eller et kortere ord, eller fjern et filter." : " Prøv et andet eller et kortere ord.";
   const text = !count
@@ -648,12 +648,20 @@ function coverage(candidates) {
   return ` i ${minutes}alle andre sider. Ældre referater kommer med, når du viser flere resultater`;
 }
 
-// The status after more results are shown: the count grows as older parts are merged.
+function mergedOf(candidates) {
+  return candidates.filter((source) => source.loaded).length;
+}
+
+// The status after more results are shown: the count grows as older parts are merged, and is
+// counted again only then.
 async function describe(search) {
-  const found = search.partial ? null : await pagefind.search(search.term, { filters: search.filters });
-  const count = found ? once(found.results).length : search.count;
+  const merged = mergedOf(search.candidates);
+  if (!search.partial && merged !== search.merged) {
+    const found = await pagefind.search(search.term, { filters: search.filters });
+    Object.assign(search, { count: once(found.results).length, merged });
+  }
   const shown = list.children.length;
-  return `Viser ${shown.toLocaleString("da-DK")} af ${plural(count, "resultat", "resultater")}${coverage(search.candidates)}.`;
+  return `Viser ${shown.toLocaleString("da-DK")} af ${plural(search.count, "resultat", "resultater")}${coverage(search.candidates)}.`;
 }
 
 let timer;
