@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 UNKNOWN_ORGANISATION = "ikke angivet"
@@ -230,16 +230,24 @@ class Theme:
 
 @dataclass(frozen=True, slots=True)
 class OrganisationNames:
-    """One organisation and every name the minutes write it with (``content/organisationer/<slug>.yml``)."""
+    """One organisation and every name the minutes write it with (``content/organisationer/<slug>.yml``).
+
+    ``lines``: the line of each of ``names`` in the file, for messages (empty when not read from one).
+    """
 
     slug: str
     name: str
     also_written: tuple[str, ...] = ()
+    lines: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def names(self) -> tuple[str, ...]:
         """Every name the minutes may write it with, its own first."""
         return (self.name, *self.also_written)
+
+    def line_of(self, name: str) -> int:
+        """The line of ``name`` in the organisation's file, or 0 if it is not known."""
+        return dict(zip(self.names, self.lines, strict=False)).get(name, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,7 +102,7 @@ def test_a_name_in_two_organisation_files_is_refused(tmp_path: Path):
     )
     registry = read_registries(tmp_path / "content").organisations
     assert [str(problem) for problem in registry.problems] == [
-        "content/organisationer/sosumv.yml: navnet 'SOSUMV, Herning' står også i "
+        "content/organisationer/sosumv.yml:3: navnet 'SOSUMV, Herning' står også i "
         "content/organisationer/sosu-mv-herning.yml.\n"
         "    Ret: skriv hvert navn i én organisationsfil: den organisation, referaterne mener."
     ]

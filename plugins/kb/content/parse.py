@@ -287,8 +287,13 @@ def parse_organisation(text: str, slug: str, source: str) -> tuple[OrganisationN
         return None, problems
     names = doc.data.get("skrives_ogsaa") or []
     names = names if isinstance(names, list) else [names]
+    lines = [doc.line("skrives_ogsaa", index) for index in range(len(names))]
+    also = [(name, line) for name, line in zip(names, lines, strict=True) if name != doc.data["navn"]]
     return OrganisationNames(
-        slug, doc.data["navn"], tuple(name for name in names if name != doc.data["navn"])
+        slug,
+        doc.data["navn"],
+        tuple(name for name, _ in also),
+        (doc.line("navn"), *(line for _, line in also)),
     ), []
 
 

@@ -102,7 +102,7 @@ def _names_written_twice(organisations: Registry, content: str) -> list[Problem]
                 problems.append(
                     Problem(
                         f"{content}/organisationer/{slug}.yml",
-                        0,
+                        organisation.line_of(name),
                         f"navnet '{name}' står også i {content}/organisationer/{first[name]}.yml.",
                         "skriv hvert navn i én organisationsfil: den organisation, referaterne mener.",
                     )
