@@ -146,21 +146,31 @@ def _given_epoch(settings: dict) -> str | None:
     return None
 
 
+def _moment_of(epoch: str) -> dt.datetime | None:
+    """The time ``epoch`` seconds after 1 January 1970, or None if it is no such time (digits only)."""
+    if not (epoch.isascii() and epoch.isdigit()):
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    except (ValueError, OverflowError, OSError):  # milliseconds, say: after the year 9999
+        return None
+
+
 def build_moment(settings: dict) -> dt.datetime:
     """The build's reference time: SOURCE_DATE_EPOCH (the commit's time) when set, else now.
 
     It dates the ICS events' DTSTAMP and decides which planned meetings are upcoming, so that two
-    builds of one commit are identical. settings_problems has refused one that is not a number.
+    builds of one commit are identical. settings_problems has refused one that is no time.
     """
     epoch = _given_epoch(settings)
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return (_moment_of(epoch) if epoch else None) or dt.datetime.now(dt.UTC)
 
 
 def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Problem]:
     """Unknown or mistyped KB_ settings, and a SOURCE_DATE_EPOCH that is not seconds (on initialized)."""
     problems = []
     epoch = _given_epoch(settings)
-    if epoch is not None and not epoch.isdigit():
+    if epoch is not None and _moment_of(epoch) is None:
         problems.append(
             Problem(
                 "SOURCE_DATE_EPOCH",

@@ -197,16 +197,24 @@ def test_a_full_build_stops_for_a_newer_change_and_keeps_the_site(tmp_path):
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".output-ny-")] == []
 
 
-@pytest.mark.parametrize(("command", "exitcode"), [(["build", "--preview"], 2), (["check"], 1)])
+@pytest.mark.parametrize(
+    ("command", "exitcode", "given"),
+    [
+        (["build", "--preview"], 2, "i går"),
+        (["check"], 1, "i går"),
+        (["check"], 1, "1732000000000"),  # milliseconds: a time after the year 9999
+        (["check"], 1, "²"),  # a digit, but not one of 0-9
+    ],
+)
 def test_a_build_clock_that_is_not_a_number_stops_the_build_with_a_danish_message(
-    editor_site, monkeypatch, capsys, command, exitcode
+    editor_site, monkeypatch, capsys, command, exitcode, given
 ):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "i går")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", given)
     assert cli.main(command) == exitcode
     assert capsys.readouterr().err == (
         "1 fejl i indholdet — intet er udgivet:\n"
         "SOURCE_DATE_EPOCH: byggets tid skal være et helt antal sekunder siden 1. januar 1970, "
-        "ikke 'i går'.\n"
+        f"ikke '{given}'.\n"
         "    Ret: skriv fx SOURCE_DATE_EPOCH=1732000000, eller lad være med at sætte den.\n"
     )
     assert not (editor_site / "output").exists()

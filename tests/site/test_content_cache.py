@@ -7,6 +7,7 @@ import io
 import os
 import pickle
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,17 @@ def test_an_entry_is_on_disk_as_soon_as_it_is_made_and_the_preview_keeps_its_own
     preview.put("ab12", value)
     assert preview.get("ab12") is value and preview.holds("ab12")
     assert [path.name for path in tmp_path.rglob("*.pickle")] == ["ab12.pickle"]
+
+
+def test_a_build_keeps_the_entries_another_build_wrote_while_it_ran(tmp_path):
+    """Two processes may use the folder at once (a check during a build): neither deletes the other's."""
+    ContentCache(tmp_path / "cache").put("aa01", "fra en tidligere bygning")
+    time.sleep(0.01)
+    first = ContentCache(tmp_path / "cache")
+    ContentCache(tmp_path / "cache").put("bb02", "fra en anden bygning")
+    first.put("cc03", "fra denne bygning")
+    first.save()
+    assert sorted(path.stem for path in tmp_path.rglob("*.pickle")) == ["bb02", "cc03"]
 
 
 def test_after_one_edit_a_fresh_process_parses_one_minutes_file(tmp_path, monkeypatch):

@@ -29,6 +29,7 @@ import importlib
 import io
 import os
 import pickle
+import time
 from pathlib import Path
 
 import markupsafe
@@ -82,6 +83,7 @@ class ContentCache:
         self.folder = folder
         self._memory: dict[str, object] = {}
         self._used: set[str] = set()
+        self._opened = time.time()  # entries written since may be another process's (see save)
 
     def get(self, key: str):
         """The entry for ``key``, or None (also for a damaged entry's file: see the module docstring)."""
@@ -106,7 +108,8 @@ class ContentCache:
         """Forget the entries this build did not use, unless it did not read everything.
 
         A build reads every content file, so what it did not use belongs to files since changed or
-        removed. A check does not describe attachments: it keeps what it did not use.
+        removed. A check does not describe attachments: it keeps what it did not use. An entry
+        written since this cache was opened is kept: another build or check may be using the folder.
         """
         if forget_unused:
             for key in set(self._memory) - self._used:
@@ -114,7 +117,7 @@ class ContentCache:
             if self.folder is not None:
                 used_files = {self._file(key) for key in self._used}
                 for path in self.folder.glob("*/*.pickle"):
-                    if path not in used_files:
+                    if path not in used_files and _written_before(path, self._opened):
                         path.unlink(missing_ok=True)
                 for subfolder in (path for path in self.folder.glob("*") if path.is_dir()):
                     remove_left_over(subfolder, _PENDING)  # what builds killed while writing left
@@ -169,6 +172,13 @@ def _is_data(cls: type) -> bool:
         or issubclass(cls, enum.Enum)
         or (issubclass(cls, tuple) and hasattr(cls, "_fields"))
     )
+
+
+def _written_before(path: Path, moment: float) -> bool:
+    try:
+        return path.stat().st_mtime < moment
+    except OSError:
+        return False
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

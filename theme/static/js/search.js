@@ -138,6 +138,9 @@ async function start() {
   main.loaded = Promise.resolve();
 }
 
+// How many merges of an index have finished: a search's count of results changes only then.
+let mergesDone = 0;
+
 // Merge one index (once). Another site's index must answer within the time limit.
 function load(source) {
   if (!source.loaded) {
@@ -150,7 +153,11 @@ function load(source) {
         mergeFilter: mergeFilter(source),
       })
       // Loading an index's filters makes every search report its filter counts.
-      .then(() => pagefind.filters());
+      .then(() => pagefind.filters())
+      .then((filters) => {
+        mergesDone += 1;
+        return filters;
+      });
     source.loaded = site.own ? merged : inTime(merged, OTHER_SITE_TIME_LIMIT_MS);
   }
   return source.loaded;
@@ -613,6 +620,7 @@ async function render(requested, search, first, typed) {
   if (search !== current) return;
   let partial = false;
   let found;
+  const merges = mergesDone; // what the count below has seen at least
   if (!list.children.length && words?.length > 1) {
     // Every index that may match is merged by now.
     const { anyWords } = await import("./search-words.js");
@@ -628,7 +636,7 @@ async function render(requested, search, first, typed) {
   const count = once(found.results).length;
   const waiting = candidates.filter((source) => !source.loaded);
   showFilters(allFilters, withoutParts(found.totalFilters), state.filters, first, waiting.length ? notLoadedCounts() : {});
-  Object.assign(search, { term, filters, candidates, partial, count, merged: mergedOf(candidates) });
+  Object.assign(search, { term, filters, candidates, partial, count, merges });
   const about = state.query ? ` for »${state.query}«` : "";
   const hint = hasFilters ? " Prøv et andet eller et kortere ord, eller fjern et filter." : " Prøv et andet eller et kortere ord.";
   const text = !count
@@ -648,17 +656,13 @@ function coverage(candidates) {
   return ` i ${minutes}alle andre sider. Ældre referater kommer med, når du viser flere resultater`;
 }
 
-function mergedOf(candidates) {
-  return candidates.filter((source) => source.loaded).length;
-}
-
 // The status after more results are shown: the count grows as older parts are merged, and is
-// counted again only then.
+// counted again only when a merge has finished since the last count.
 async function describe(search) {
-  const merged = mergedOf(search.candidates);
-  if (!search.partial && merged !== search.merged) {
+  const merges = mergesDone;
+  if (!search.partial && merges !== search.merges) {
     const found = await pagefind.search(search.term, { filters: search.filters });
-    Object.assign(search, { count: once(found.results).length, merged });
+    Object.assign(search, { count: once(found.results).length, merges });
   }
   const shown = list.children.length;
   return `Viser ${shown.toLocaleString("da-DK")} af ${plural(search.count, "resultat", "resultater")}${coverage(search.candidates)}.`;
