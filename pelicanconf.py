@@ -1,6 +1,6 @@
 # Settings for local preview. publishconf.py adds what only the published site needs.
 
-from plugins.kb.sections import SECTIONS, section
+from plugins.kb.sections import SECTIONS, pelican_templates, section
 
 SITENAME = "Praktikviden"
 # Minutes have no personal author; feeds name the site.
@@ -103,8 +103,8 @@ ARTICLE_ORDER_BY = _newest_first
 # One language only: two committees meeting on the same day share a slug (the date) but are not translations.
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
-# The search page is a direct template; Pagefind indexes the written site (plugins/search).
-DIRECT_TEMPLATES = ["index", "categories", "archives", "soeg", "was"]
+# The front page, the lists of minutes and committees, the search page and the accessibility statement.
+DIRECT_TEMPLATES = pelican_templates()
 SOEG_SAVE_AS = section("soeg").save_as()
 WAS_SAVE_AS = section("was").save_as()
 SEARCH_URL = section("soeg").url()

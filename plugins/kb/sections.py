@@ -183,6 +183,12 @@ SECTIONS: dict[str, Section] = {
 }
 
 
+def pelican_templates() -> list[str]:
+    """The index pages Pelican writes itself (its ``DIRECT_TEMPLATES``): the sections it makes."""
+    made = (each for each in SECTIONS.values() if each.made_by.startswith("Pelican"))
+    return [each.template for each in made if each.template]
+
+
 def section(key: str) -> Section:
     """The section called ``key`` (a KeyError names a section the table does not have)."""
     return SECTIONS[key]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plugins.kb.sections import SECTIONS, section
+from plugins.kb.sections import SECTIONS, pelican_templates, section
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
 
@@ -37,3 +37,7 @@ def test_addresses_and_files_of_a_section_agree():
     assert section("sider").url("om") == "om/" and section("forside").save_as() == "index.html"
     assert section("guide").trail_title == "Veje til den gode praktik"
     assert section("data").trail_title == "Data"
+
+
+def test_pelican_writes_the_index_pages_of_its_own_sections():
+    assert sorted(pelican_templates()) == ["archives", "categories", "index", "soeg", "was"]
