@@ -287,13 +287,10 @@ def parse_organisation(text: str, slug: str, source: str) -> tuple[OrganisationN
         return None, problems
     names = doc.data.get("skrives_ogsaa") or []
     names = names if isinstance(names, list) else [names]
-    lines = [doc.line("skrives_ogsaa", index) for index in range(len(names))]
-    also = [(name, line) for name, line in zip(names, lines, strict=True) if name != doc.data["navn"]]
+    own = doc.data["navn"]
+    also = [(name, doc.line("skrives_ogsaa", index)) for index, name in enumerate(names) if name != own]
     return OrganisationNames(
-        slug,
-        doc.data["navn"],
-        tuple(name for name, _ in also),
-        (doc.line("navn"), *(line for _, line in also)),
+        slug, own, tuple(name for name, _ in also), (doc.line("navn"), *(line for _, line in also))
     ), []
 
 
