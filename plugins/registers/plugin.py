@@ -19,7 +19,14 @@ from plugins.kb.build import build_moment, setting
 from plugins.kb.content.registries import written_names
 from plugins.kb.outputs.export import export_text, meeting_order, meeting_record
 from plugins.kb.outputs.ical import calendar
-from plugins.kb.outputs.registers import danish_sort_key, follow_ups, organisations, year_counts, year_pages
+from plugins.kb.outputs.registers import (
+    YEAR_PAGES,
+    danish_sort_key,
+    follow_ups,
+    organisations,
+    year_counts,
+    year_pages,
+)
 from plugins.kb.sections import section
 from plugins.kb.storage.cache import digest
 
@@ -118,9 +125,13 @@ class RegisterGenerator(Generator):
     def _split_by_year(self, folder: str, template: str, entries: list, **context) -> None:
         """Write a register of (article, …) entries, newest first, as pages by year (year_pages)."""
         years = year_counts(entries, _year)
+        by_year = self.context.setdefault(YEAR_PAGES, {})
         for register_page in year_pages(entries, _year):
+            path = f"{folder}{register_page.folder}index.html"
+            if register_page.year is not None:
+                by_year[path] = register_page.year
             self._write(
-                f"{folder}{register_page.folder}index.html",
+                path,
                 template,
                 entries=register_page.entries,
                 register_page=register_page,

@@ -28,6 +28,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from plugins.kb.build import BuildSuperseded, setting
+from plugins.kb.outputs.registers import YEAR_PAGES
 from plugins.kb.outputs.searchsites import origins, search_sites
 from plugins.kb.outputs.searchterms import search_terms
 from plugins.kb.storage.cache import ContentCache, digest, fingerprint
@@ -193,29 +194,35 @@ class SearchIndexGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._parts: list[Part] | None = None
+        self._meetings: list[tuple[int, str]] | None = None
         signals.finalized.connect(self.finish)
 
     def generate_output(self, writer) -> None:
-        """Plan the index in parts of whole years of meetings, if this build writes the index."""
+        """Note the meeting pages and their years, if this build writes the index."""
         if not setting(self.settings, "KB_BUILD").indexes:
             return
-        pages = [(article.date.year, article.save_as) for article in self.context.get("articles", [])]
-        parts = plan_parts(pages, setting(self.settings, "KB_SEARCH_PART_PAGES"))
-        # An archive that fits in one part stays in one index with the pages: one ranking for all.
-        self._parts = parts if len(parts) > 1 else []
+        articles = self.context.get("articles", [])
+        self._meetings = [(article.date.year, article.save_as) for article in articles]
 
     def finish(self, pelican) -> None:
         """Index ``output/`` and move the index into it (finalized: every page is written)."""
-        if pelican.settings is not self.settings or self._parts is None:
+        if pelican.settings is not self.settings or self._meetings is None:
             return  # another build's signal, or a build that writes no index
-        parts, self._parts = self._parts, None
+        meetings, self._meetings = self._meetings, None
         site = Path(self.output_path)
-        in_parts = {page for part in parts for page in part.pages}
+        meeting_pages = {page for _, page in meetings}
         names = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
         # The editor at admin/ is no page for readers: never in the search.
-        rest = sorted(name for name in names if name not in in_parts and not name.startswith("admin/"))
-        rest = marked_for_search(site, rest)
+        others = sorted(name for name in names if name not in meeting_pages and not name.startswith("admin/"))
+        others = marked_for_search(site, others)
+        # The register pages of one year that the search indexes go with that year's minutes.
+        of_year = self.context.get(YEAR_PAGES, {})
+        year_pages = [(of_year[name], name) for name in others if name in of_year]
+        parts = plan_parts(meetings + year_pages, setting(self.settings, "KB_SEARCH_PART_PAGES"))
+        # An archive that fits in one part stays in one index with the pages: one ranking for all.
+        parts = parts if len(parts) > 1 else []
+        in_parts = {page for part in parts for page in part.pages}
+        rest = sorted(name for name in [*others, *meeting_pages] if name not in in_parts)
         try:
             pages = _outside_event_loop(write_index, site, parts, rest, setting(self.settings, "KB_BUILD"))
         except IndexNotWritten as error:

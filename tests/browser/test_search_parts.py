@@ -1,9 +1,9 @@
 """The search index in parts (plugins/search/parts.py, manifest.py): older parts loaded only when needed.
 
 The same site is built twice: with its three meetings in one index with the pages, and with each
-year's meetings in a part of its own. The search page merges the newest part with the pages from the
-start and an older part only when the reader asks for more, picks its year or sorts oldest first; what
-the reader sees is what merging every part at once gives.
+year's meetings and decision register page in a part of its own. The search page merges the newest
+part with the pages from the start and an older part only when the reader asks for more, picks its
+year or sorts oldest first; what the reader sees is what merging every part at once gives.
 """
 
 from __future__ import annotations
@@ -91,7 +91,8 @@ def test_the_manifest_lists_the_parts_newest_first_with_their_filter_counts(part
         manifest = json.load(response)
     assert [part["name"] for part in manifest["parts"]] == PARTS
     assert [part["filters"]["år"] for part in manifest["parts"]] == [{"2024": 1}, {"2021": 1}, {"2019": 1}]
-    assert manifest["parts"][0]["filters"]["type"] == {"Referat": 1}
+    # The decision register's page of a year is in the part of that year's minutes.
+    assert [part["filters"]["type"] for part in manifest["parts"]] == [{"Beslutninger": 1, "Referat": 1}] * 3
     # Each entry file is asked for with its tag, which changes only with the index.
     tags = {manifest["main"]["tag"], *(part["tag"] for part in manifest["parts"])}
     assert len(tags) == 4 and all(len(tag) == 12 for tag in tags)
@@ -105,7 +106,7 @@ def test_a_first_search_loads_the_newest_part_only_and_more_results_the_older_on
     assert requests_to(tab, ["/pagefind/referater-2024/pagefind-entry.json?ts="])
     assert requests_to(tab, OLDER) == []
     status = tab.inner_text("#soeg-status")
-    assert "i referaterne fra 2024 og alle andre sider" in status, status
+    assert "i referaterne og beslutningerne fra 2024 og alle andre sider" in status, status
     assert "(ikke søgt endnu)" in tab.text_content("#soeg-filtre")  # the years 2019 and 2021
     everything = show_all(tab)
     assert requests_to(tab, OLDER)

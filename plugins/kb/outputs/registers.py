@@ -154,6 +154,9 @@ def danish_sort_key(text: str) -> str:
 # most PER_PAGE entries, so that no page grows with the archive.
 NEWEST = 50
 PER_PAGE = 100
+# The key of the build context's {file: year} of every register page of one year, which the search
+# indexes with the minutes of that year when it indexes the page at all (plugins/search/parts.py).
+YEAR_PAGES = "register_year_pages"
 
 
 @dataclass(frozen=True, slots=True)

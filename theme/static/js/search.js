@@ -652,8 +652,8 @@ async function render(requested, search, first, typed) {
 function coverage(candidates) {
   if (candidates.every((source) => source.loaded)) return "";
   const years = candidates.filter((source) => source.loaded).flatMap((source) => source.years || []);
-  const minutes = years.length ? `referaterne fra ${yearSpans(years)} og ` : "";
-  return ` i ${minutes}alle andre sider. Ældre referater kommer med, når du viser flere resultater`;
+  const minutes = years.length ? `referaterne og beslutningerne fra ${yearSpans(years)} og ` : "";
+  return ` i ${minutes}alle andre sider. Ældre referater og beslutninger kommer med, når du viser flere resultater`;
 }
 
 // The status after more results are shown: the count grows as older parts are merged, and is
