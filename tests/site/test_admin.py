@@ -61,3 +61,10 @@ def test_every_content_page_links_its_entry_and_the_link_is_not_printed(real_sit
     css = (real_site / "theme" / "css" / "site.css").read_text(encoding="utf-8")
     printed = css.split("@media print {")[1].split("\n}\n")[0]
     assert re.search(r"\.edit-link[^{}]*\{ display: none; \}", printed)
+
+
+def test_an_organisation_with_a_file_links_its_entry_and_one_without_has_no_link(real_site):
+    gathered = page(real_site, "organisationer/sosu-mv-herning/index.html").select_one("main .edit-link a")
+    assert gathered["href"] == "../../admin/#/collections/organisationer/entries/sosu-mv-herning"
+    # An organisation only the minutes name has no file to edit.
+    assert page(real_site, "organisationer/herning-kommune/index.html").select_one(".edit-link") is None

@@ -72,7 +72,7 @@ class Organisation:
     """An organisation named in the participant lists, with the meetings it attended or missed.
 
     ``written``: every name the minutes write it with (more than its name when an organisation file,
-    content/organisationer/, gathers several).
+    content/organisationer/, gathers several). ``from_file``: it has such a file, named by its slug.
     """
 
     name: str
@@ -81,6 +81,7 @@ class Organisation:
     # The folder of its own pages, "ringkoebing-skjern-kommune"; unique among the organisations.
     slug: str = ""
     written: set[str] = field(default_factory=set)
+    from_file: bool = False
 
     @property
     def also_written(self) -> list[str]:
@@ -111,7 +112,9 @@ def organisations(
         """The name of the organisation the minutes mean by ``written``, gathered with its names."""
         known = names.get(written)
         name = known.name if known else written
-        found.setdefault(name, Organisation(name, slug=known.slug if known else "")).written.add(written)
+        if name not in found:
+            found[name] = Organisation(name, slug=known.slug if known else "", from_file=known is not None)
+        found[name].written.add(written)
         return name
 
     for entry in meetings:
