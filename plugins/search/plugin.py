@@ -3,8 +3,9 @@
 Pagefind reads the pages' ``data-pagefind-*`` attributes (set in the theme) and writes its index and
 its search library; it runs from the ``pagefind[bin]`` wheel through its Python API: no download,
 no Node. On ``finalized`` the pages are indexed one Pagefind index after the other: a large archive's
-meeting pages in parts of whole years (parts.py), then every other page as the main index. An index
-whose pages are the same as in an earlier build is taken from the build's content cache.
+meeting pages, with the decision register's pages of their years, in parts of whole years (parts.py),
+then every other page as the main index. An index whose pages are the same as in an earlier build,
+apart from the navigation Pagefind is told to ignore, is taken from the build's content cache.
 
 Everything is written into a folder of the build's own beside the site and moved into the site as
 ``pagefind/`` only when every file is checked whole (integrity.py). A build that fails or is stopped
@@ -102,7 +103,7 @@ def _index(site: Path, target: Path, pages: list[str] | tuple[str, ...], unused,
     cache: ContentCache | None = build.cache
     key = None
     if cache is not None:
-        contents = (part for page in pages for part in (page, (site / page).read_bytes()))
+        contents = (part for page in pages for part in (page, searched_bytes((site / page).read_bytes())))
         key = digest("soegeindeks", INDEXER_VERSION, *contents)
         found = cache.get(key)
         if _cached_index(found):
@@ -215,12 +216,13 @@ class SearchIndexGenerator(Generator):
         # The editor at admin/ is no page for readers: never in the search.
         others = sorted(name for name in names if name not in meeting_pages and not name.startswith("admin/"))
         others = marked_for_search(site, others)
-        # The register pages of one year that the search indexes go with that year's minutes.
-        of_year = self.context.get(YEAR_PAGES, {})
-        year_pages = [(of_year[name], name) for name in others if name in of_year]
-        parts = plan_parts(meetings + year_pages, setting(self.settings, "KB_SEARCH_PART_PAGES"))
-        # An archive that fits in one part stays in one index with the pages: one ranking for all.
-        parts = parts if len(parts) > 1 else []
+        most = setting(self.settings, "KB_SEARCH_PART_PAGES")
+        parts = []
+        # Minutes that fit in one part stay in one index with the pages: one ranking for all.
+        if len(plan_parts(meetings, most)) > 1:
+            # The register pages of one year that the search indexes go with that year's minutes.
+            of_year = self.context.get(YEAR_PAGES, {})
+            parts = plan_parts(meetings + [(of_year[name], name) for name in others if name in of_year], most)
         in_parts = {page for part in parts for page in part.pages}
         rest = sorted(name for name in [*others, *meeting_pages] if name not in in_parts)
         try:
@@ -233,6 +235,19 @@ class SearchIndexGenerator(Generator):
 
 # A start tag with the attribute that marks what Pagefind indexes of a page.
 _MARKED_BODY = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s=/>]")
+# A navigation element Pagefind is told to ignore (the theme never puts one inside another), and
+# what in one would still reach the index: a filter, metadata, a sort key, an anchor's id.
+_IGNORED_NAV = re.compile(rb"<nav\b[^>]*\sdata-pagefind-ignore\b[^>]*>.*?</nav\s*>", re.DOTALL)
+_RECORDED = re.compile(rb"data-pagefind-(?:filter|meta|sort)|\sid=")
+
+
+def searched_bytes(page: bytes) -> bytes:
+    """A page as far as its search index can differ: without the navigation Pagefind ignores.
+
+    Each year page of the decision register lists every year with its count of decisions, so a new
+    decision changes the bytes of all of them; their index, and the cache key of each part, stay.
+    """
+    return _IGNORED_NAV.sub(lambda nav: nav[0] if _RECORDED.search(nav[0]) else b"", page)
 
 
 def marked_for_search(site: Path, names: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import os
 import pickle
 import shutil
@@ -260,3 +261,20 @@ def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(wor
     assert "2021-10-12" in indexed[0]
     assert not any("2019-02-22" in glob or "2024-09-16" in glob for glob in indexed)
     assert _differing(build("without", None), from_cache) == []
+    # A new decision changes every year's count in the decision register's year links, on the
+    # register's page of each year, in each part; what Pagefind reads of 2019 and 2024 is the same.
+    minutes.write_text(
+        _read(minutes).replace("## 2. ", "### Beslutning\n\nEn ny beslutning.\n\n## 2. ", 1), encoding="utf-8"
+    )
+    indexed.clear()
+    from_cache = build("decided", cache)
+    assert "2021-10-12" in indexed[0] and "beslutninger/2021/index.html" in indexed[0]
+    assert not any("2019-02-22" in glob or "2024-09-16" in glob for glob in indexed)
+    assert _differing(build("without-again", None), from_cache) == []
+
+
+def test_minutes_that_fit_in_one_part_stay_in_one_index_with_the_register(workdir):
+    """Three minutes and parts of three pages: the decision register's pages do not make it split."""
+    site = workdir / "small"
+    _build(workdir, None, "small", KB_SEARCH_PART_PAGES=3)
+    assert json.loads((site / "pagefind" / "dele.json").read_text(encoding="utf-8"))["parts"] == []

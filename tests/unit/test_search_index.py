@@ -12,7 +12,7 @@ from plugins.kb.build import Build, BuildSuperseded, settings_problems
 from plugins.kb.outputs.searchsites import origins, search_sites
 from plugins.search.manifest import entry_tag
 from plugins.search.parts import PARTS_FILE, Part, glob_of, plan_parts
-from plugins.search.plugin import WORK_PREFIX, marked_for_search, write_index
+from plugins.search.plugin import WORK_PREFIX, marked_for_search, searched_bytes, write_index
 
 
 def test_the_pages_are_one_alternative_per_file_with_special_characters_escaped():
@@ -36,6 +36,32 @@ def test_only_the_pages_pagefind_keeps_are_handed_to_it(tmp_path, pages, indexed
     for name, html in pages.items():
         (tmp_path / name).write_text(html, encoding="utf-8")
     assert marked_for_search(tmp_path, sorted(pages)) == indexed
+
+
+@pytest.mark.parametrize(
+    ("page", "searched"),
+    [
+        # The year links of a register, which Pagefind ignores: not part of what the index is made of.
+        (
+            b'<h1>B</h1><nav class="x" data-pagefind-ignore><a>2024 (3)</a></nav><p>t</p>',
+            b"<h1>B</h1><p>t</p>",
+        ),
+        (b'<nav data-pagefind-ignore="all">\n<a>1</a>\n</nav><nav data-pagefind-ignore>2</nav>x', b"x"),
+        # Navigation the index reads, or one that records something despite the attribute, stays.
+        (b"<nav><a>2024 (3)</a></nav>", b"<nav><a>2024 (3)</a></nav>"),
+        (
+            b'<nav data-pagefind-ignore><h2 id="dagsorden">D</h2></nav>',
+            b'<nav data-pagefind-ignore><h2 id="dagsorden">D</h2></nav>',
+        ),
+        (
+            b'<nav data-pagefind-ignore><i data-pagefind-filter="aar:2024"></i></nav>',
+            b'<nav data-pagefind-ignore><i data-pagefind-filter="aar:2024"></i></nav>',
+        ),
+        (b"<nav data-pagefind-ignored>x</nav>", b"<nav data-pagefind-ignored>x</nav>"),
+    ],
+)
+def test_a_part_is_the_same_for_the_search_whatever_its_ignored_navigation_says(page, searched):
+    assert searched_bytes(page) == searched
 
 
 def test_the_meetings_are_indexed_in_parts_of_whole_years_oldest_first():
