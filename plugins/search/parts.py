@@ -1,9 +1,10 @@
 """The search index in parts: Pagefind's answer for large sites, indexes merged in the browser.
 
-The meeting pages are indexed in parts of whole years, oldest first, each of at most
-``KB_SEARCH_PART_PAGES`` pages (a year with more is a part alone), together with the register pages
-of those years that the search indexes (the decision register's pages by year), so that the main
-index, every other page, does not grow with the archive. Each part is a Pagefind index of its own,
+The meeting pages are indexed in parts of whole years: the newest year alone, the years before it
+packed oldest first, each of at most ``KB_SEARCH_PART_PAGES`` pages (a year with more is a part
+alone), together with the register pages of those years that the search indexes (the decision
+register's pages by year), so that the main index, every other page, does not grow with the
+archive. Each part is a Pagefind index of its own,
 so Pagefind holds one part in memory at a time, and a part whose pages have not changed is taken
 from the build's cache instead of being indexed again. The search page merges the newest part with
 the main index and an older one only when a search needs it (``mergeIndex``, with a filter naming
@@ -39,18 +40,22 @@ class Part:
 
 
 def plan_parts(pages: list[tuple[int, str]], most: int) -> list[Part]:
-    """Whole years of (year, path) pages, oldest first, packed into parts of at most ``most`` pages.
+    """Whole years of (year, path) pages in parts of at most ``most`` pages, oldest first.
 
-    A year is never split, so that a part's pages sort as one run of dates; a new meeting changes
-    only the part of its year.
+    Pages that fit in one part are one part. Otherwise the newest year is a part of its own, where
+    new minutes come and most edits are made, so that they index one year again; the years before it
+    are packed oldest first, so that a part once full keeps its pages. A year is never split, so that
+    a part's pages sort as one run of dates; a new meeting changes only the part of its year.
     """
     by_year: dict[int, list[str]] = {}
     for year, path in pages:
         by_year.setdefault(year, []).append(path)
+    packed = sorted(by_year)
+    alone = [packed.pop()] if len(pages) > most else []
     parts: list[Part] = []
     years: list[int] = []
     paths: list[str] = []
-    for year in sorted(by_year):
+    for year in packed:
         if paths and len(paths) + len(by_year[year]) > most:
             parts.append(_part(years, paths))
             years, paths = [], []
@@ -58,7 +63,7 @@ def plan_parts(pages: list[tuple[int, str]], most: int) -> list[Part]:
         paths += sorted(by_year[year])
     if paths:
         parts.append(_part(years, paths))
-    return parts
+    return parts + [_part(alone, sorted(by_year[year])) for year in alone]
 
 
 def _part(years: list[int], paths: list[str]) -> Part:

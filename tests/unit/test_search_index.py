@@ -64,12 +64,20 @@ def test_a_part_is_the_same_for_the_search_whatever_its_ignored_navigation_says(
     assert searched_bytes(page) == searched
 
 
-def test_the_meetings_are_indexed_in_parts_of_whole_years_oldest_first():
+def test_the_newest_year_is_a_part_alone_and_the_years_before_it_are_packed_oldest_first():
     pages = [(2021, "b/2021"), (2020, "a/2020"), (2020, "b/2020"), (2022, "a/2022"), (2024, "a/2024")]
     assert plan_parts(pages, most=3) == [
         Part("referater-2020-2021", ("a/2020", "b/2020", "b/2021")),
-        Part("referater-2022-2024", ("a/2022", "a/2024")),
+        Part("referater-2022", ("a/2022",)),
+        Part("referater-2024", ("a/2024",)),
     ]
+    # A new meeting in the newest year leaves the other parts as they were.
+    assert plan_parts([*pages, (2024, "b/2024")], most=3)[:2] == plan_parts(pages, most=3)[:2]
+
+
+def test_pages_that_fit_in_one_part_are_one_part_in_order_of_year():
+    pages = [(2021, "a/2021"), (2020, "b/2020"), (2024, "a/2024")]
+    assert plan_parts(pages, most=3) == [Part("referater-2020-2024", ("b/2020", "a/2021", "a/2024"))]
 
 
 def test_a_year_with_more_pages_than_a_part_holds_is_a_part_alone():
