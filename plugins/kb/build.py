@@ -88,9 +88,9 @@ DEFAULTS = {
     "KB_PARALLEL_MIN": 50,
     # The folder of the datasets' CSV files; None: data/ beside the content folder.
     "KB_DATA_PATH": None,
-    # At most this many pages in one part of the search index (plugins/search/parts.py), and the
-    # index is split only beyond this many meeting pages: Pagefind needs about 0.9 MB of memory per
-    # page it indexes.
+    # At most this many pages in one part of the search index, a year never split (plugins/search/
+    # parts.py), and the index split only beyond this many meeting pages: Pagefind needs about
+    # 0.9 MB of memory per page it indexes.
     "KB_SEARCH_PART_PAGES": 500,
     # Other schools' sites whose search indexes the search page searches too, by the name their
     # results are labelled with: {"SOSU Nord": "https://…/pagefind/"} (plugins/kb/outputs/searchsites.py).

@@ -5,7 +5,7 @@ its search library; it runs from the ``pagefind[bin]`` wheel through its Python 
 no Node. On ``finalized`` the pages are indexed one Pagefind index after the other: a large archive's
 meeting pages, with the decision register's pages of their years, in parts of whole years (parts.py),
 then every other page as the main index. An index whose pages are the same as in an earlier build,
-apart from the navigation Pagefind is told to ignore, is taken from the build's content cache.
+apart from navigation marked for Pagefind to ignore, is taken from the build's content cache.
 
 Everything is written into a folder of the build's own beside the site and moved into the site as
 ``pagefind/`` only when every file is checked whole (integrity.py). A build that fails or is stopped
@@ -235,10 +235,12 @@ class SearchIndexGenerator(Generator):
 
 # A start tag with the attribute that marks what Pagefind indexes of a page.
 _MARKED_BODY = re.compile(rb"<[a-zA-Z][^>]*\sdata-pagefind-body[\s=/>]")
-# A navigation element Pagefind is told to ignore (the theme never puts one inside another), and
-# what in one would still reach the index: a filter, metadata, a sort key, an anchor's id.
+# A navigation element marked for Pagefind to ignore (the theme never puts one inside another, nor
+# writes one inside a comment or script), and what in one would still reach the index: Pagefind
+# drops a nav's text, but not a page's first h1 (its title), an image, an id (a sub-result's
+# anchor) or any other data-pagefind- attribute of it or inside it.
 _IGNORED_NAV = re.compile(rb"<nav\b[^>]*\sdata-pagefind-ignore\b[^>]*>.*?</nav\s*>", re.DOTALL)
-_RECORDED = re.compile(rb"data-pagefind-(?:filter|meta|sort)|\sid=")
+_RECORDED = re.compile(rb"data-pagefind-(?!ignore\b)|\sid\s*=|<(?:h1|img)\b", re.IGNORECASE)
 
 
 def searched_bytes(page: bytes) -> bytes:
