@@ -4,14 +4,13 @@ The meeting pages are indexed in parts of whole years: the newest year alone, th
 packed oldest first, each of at most ``KB_SEARCH_PART_PAGES`` pages (a year with more is a part
 alone), together with the register pages of those years that the search indexes (the decision
 register's pages by year), so that the main index, every other page, does not grow with the
-archive. Each part is a Pagefind index of its own,
-so Pagefind holds one part in memory at a time, and a part whose pages have not changed is taken
-from the build's cache instead of being indexed again. The search page merges the newest part with
-the main index and an older one only when a search needs it (``mergeIndex``, with a filter naming
-each part: theme/static/js/search.js), knowing the parts from their manifest (manifest.py). An
-archive that fits in one part is not split: Pagefind's scores of two indexes are not quite
-comparable (each ranks against its own pages), so a small site keeps one ranking for meetings and
-pages alike. Pure functions.
+archive. Each part is a Pagefind index of its own, so Pagefind holds one part in memory at a time,
+and a part whose pages have not changed is taken from the build's cache instead of being indexed
+again. The search page merges the newest part with the main index and an older one only when a
+search needs it (``mergeIndex``, with a filter naming each part: theme/static/js/search.js),
+knowing the parts from their manifest (manifest.py). An archive that fits in one part is not
+split: Pagefind's scores of two indexes are not quite comparable (each ranks against its own
+pages), so a small site keeps one ranking for meetings and pages alike. Pure functions.
 """
 
 from __future__ import annotations
