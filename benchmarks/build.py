@@ -3,8 +3,8 @@
 For each corpus size the same generated minutes (benchmarks/generate.py) are built by each, each
 build in a fresh process, one after the other: wall time (median of --runs), peak memory (the build
 and its child processes, Pagefind included), output size, and the time to build again in a fresh
-process after editing one file, each with its content cache from the build before (ours: the
-folder the publish workflow restores). Usage:
+process after editing one file and after adding one, each with its content cache from the build
+before (ours: the folder the publish workflow restores). Usage:
 
     .venv/bin/python -m benchmarks.build --sizes 100 1000 3000 --runs 3
 """
@@ -12,6 +12,7 @@ folder the publish workflow restores). Usage:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import shutil
 import statistics
@@ -43,8 +44,21 @@ def edit_one(content: Path) -> None:
     first.write_text(first.read_text(encoding="utf-8") + "\nRettet efter mødet.\n", encoding="utf-8")
 
 
+def add_one(content: Path) -> None:
+    """Add the minutes of a meeting a week after the newest, as an editor adds the latest minutes."""
+    newest = sorted((content / "referater").glob("*.md"))[-1]
+    day = newest.name[:10]
+    later = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()
+    text = newest.read_text(encoding="utf-8").replace(day, later)
+    newest.with_name(later + newest.name[10:]).write_text(text, encoding="utf-8")
+
+
 def measure(kind: str, corpus: Path, runs: int) -> dict:
-    """Median time, peak memory and output size over ``runs`` builds, then a one-file rebuild."""
+    """Median time, peak memory and output size over ``runs`` builds, then the builds after changes.
+
+    One file edited (edit_one), then one new meeting (add_one): each build in a fresh process, with
+    the content cache of the build before.
+    """
     output = corpus / f"output-{kind}"
     results = []
     for _ in range(runs):
@@ -60,6 +74,8 @@ def measure(kind: str, corpus: Path, runs: int) -> dict:
     build(kind, corpus / "content", output, cache=True)  # fills the content cache
     edit_one(corpus / "content")
     figures["rebuild_seconds"] = build(kind, corpus / "content", output, cache=True)["seconds"]
+    add_one(corpus / "content")
+    figures["added_seconds"] = build(kind, corpus / "content", output, cache=True)["seconds"]
     return figures
 
 
@@ -70,17 +86,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(
-        "| minutes | build | median time | peak memory | output | one file edited "
+        "| minutes | build | median time | peak memory | output | one file edited | one new meeting "
         "| ÷ plain | ÷ plain + Pagefind |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             plain_corpus, our_corpus = Path(tmp) / "plain", Path(tmp) / "ours"
             generate(count, plain_corpus, plain=True)
             generate(count, our_corpus)
             plain = measure("plain", plain_corpus, args.runs)
-            generate(count, plain_corpus, plain=True)  # undo the edit
+            generate(count, plain_corpus, plain=True)  # undo the edit and the new meeting
             plain_pagefind = measure("plain-pagefind", plain_corpus, args.runs)
             ours = measure("ours", our_corpus, args.runs)
         rows = (
@@ -93,6 +109,7 @@ def main() -> None:
             print(
                 f"| {count:,} | {name} | {figures['seconds']:.1f} s | {figures['peak_mb']:.0f} MB | "
                 f"{figures['output_mb']:.0f} MB | {figures['rebuild_seconds']:.1f} s | "
+                f"{figures['added_seconds']:.1f} s | "
                 f"{ratios[0]:.2f} | {ratios[1]:.2f} |",
                 flush=True,
             )
