@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from dataclasses import replace
 
 from pelican import signals
 from pelican.writers import Writer
@@ -24,6 +25,7 @@ from plugins.kb.problems import ContentError
 from plugins.kb.storage.cache import digest
 from plugins.kb.storage.fingerprint import content_fingerprint
 from plugins.kb.storage.pageinputs import PageInputs, Undescribed, content_digest
+from plugins.kb.storage.paths import FileTree
 
 # The templates that read nothing but what they are handed, the settings, the registries (committees,
 # themes, reports, datasets) and the history: their pages are made from what pageinputs describes.
@@ -117,10 +119,22 @@ def _build_inputs(settings: dict) -> str:
     described = []
     for name in sorted(set(settings) - _WHERE):
         try:
-            described.append(f"{name}={PageInputs(_no_content).digest({name: settings[name]})}")
+            described.append(f"{name}={PageInputs(_no_content).digest({name: _as_input(settings[name])})}")
         except Undescribed:
             continue  # objects of the build itself (its cache, the stop event), functions
     return digest(content_fingerprint(settings), *described, build_moment(settings).date().isoformat())
+
+
+def _as_input(value):
+    """A setting as far as every page is made from it.
+
+    The tree of files counts for the files pages link and show (attachments, images, tables); the
+    Markdown texts themselves count page by page (their ``kb_digest`` and what they are linked to),
+    so that a new minutes file does not make every page of the site anew.
+    """
+    if isinstance(value, FileTree):
+        return replace(value, files={name: disk for name, disk in value.files.items() if name[-3:] != ".md"})
+    return value
 
 
 def _no_content(content) -> str:

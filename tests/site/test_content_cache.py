@@ -90,6 +90,36 @@ def test_after_an_edit_every_page_that_shows_it_is_made_anew(workdir):
     assert any(name.startswith("organisationer/foa-vest/") for name in from_cache)
 
 
+def test_a_new_minutes_file_leaves_the_pages_that_do_not_show_it_in_the_cache(workdir, monkeypatch):
+    """Adding the latest minutes makes their page and the pages that list them, not the whole site."""
+    from plugins.lifecycle.plugin import BuildWriter
+
+    cache = workdir / "cache"
+    _build(workdir, cache, "before")
+    kept = []
+    written = BuildWriter._written_from_cache
+
+    def counted(self, name, key, context):
+        found = written(self, name, key, context)
+        if found:
+            kept.append(name)
+        return found
+
+    monkeypatch.setattr(BuildWriter, "_written_from_cache", counted)
+    older = workdir / "content" / "referater" / "2024-09-16-luu-pa-amu.md"
+    header = _read(older).split("\ntema:", 1)[0].replace("2024-09-16", "2024-11-18")
+    # One item and no themes in common with another meeting (each page shows related items).
+    item = "## 1. Godkendelse af dagsorden\n\n### Beslutning\n\nDagsordenen blev godkendt.\n"
+    older.with_name("2024-11-18-luu-pa-amu.md").write_text(f"{header}\n---\n\n{item}", encoding="utf-8")
+    from_cache = _build(workdir, cache, "after")
+    assert _differing(_build(workdir, None, "without"), from_cache) == []
+    # The other committees' minutes are not next to the new one: their pages come from the cache.
+    assert "referater/luu-sosu-amu/2019-02-22/index.html" in kept
+    assert "referater/samarbejdsmoede-pa/2021-10-12/index.html" in kept
+    # The minutes before the new one now link it as the next meeting.
+    assert "referater/luu-pa-amu/2024-09-16/index.html" not in kept
+
+
 def test_a_changed_dataset_is_not_taken_from_the_cache(workdir):
     """A report chapter embeds a table: after the CSV changes, its page shows the new figures."""
     cache = workdir / "cache"
