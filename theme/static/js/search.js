@@ -31,8 +31,9 @@ const OTHER_SITE_TIME_LIMIT_MS = 4000;
 
 // The index is in parts (plugins/search/parts.py, manifest.py): pagefind/ holds the pages, and the
 // parts that pagefind/dele.json lists (newest first, with their filter counts) the minutes and the
-// decision register of whole years. The newest part is merged from the start, older ones only when a search needs them: for
-// more results, a year, or the oldest first. Each index is merged with a filter naming it (and its site).
+// decision register of whole years. The newest part is merged from the start, older ones only when
+// a search needs them: for more results, a year, or the oldest first. Each index is merged with a
+// filter naming it (and its site).
 const PARTS_FILE = "dele.json";
 const PART_FILTER = "indeksdel";
 const SITE_FILTER = "sted";
