@@ -77,7 +77,14 @@ class BuildWriter(Writer):
             return None
 
     def _content(self, content) -> str:
-        """A content file's digest with what it is linked to, once per build."""
+        """A content file's digest with what it is linked to, once per build.
+
+        Raises:
+            Undescribed: the file links with ``{attach}``, which only rendering it publishes.
+
+        """
+        if getattr(content, "kb_attaches", False):
+            raise Undescribed("{attach}")
         found = self._contents.get(id(content))
         if found is None:
             found = self._contents[id(content)] = content_digest(content, LINKED)

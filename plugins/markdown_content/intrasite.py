@@ -54,9 +54,7 @@ def _replace(match: re.Match, content, context, root: str, relative: bool) -> st
     if what not in ("filename", "static", "attach"):
         return match.group(0)
     value = urlparse(match.group("value"))
-    found = _linked(context, "generated_content" if what == "filename" else "static_content", content, value)
-    if found is None and what == "filename":
-        found = _linked(context, "static_content", content, value)
+    found = _target(context, what, content, value)
     if found is None:
         return match.group(0)
     if what == "attach":
@@ -69,6 +67,31 @@ def _replace(match: re.Match, content, context, root: str, relative: bool) -> st
     parts = list(value)
     parts[2] = origin.replace("\\", "/")
     return "".join((match.group("markup"), match.group("quote"), urlunparse(parts), match.group("quote")))
+
+
+def link_targets(context, content) -> list[tuple[str, str | None]]:
+    """Each intrasite link of ``content`` (its ``kb_links``) with the address it resolves to, or None.
+
+    ``{filename}``, ``{static}`` and ``{attach}``, as a page that shows the content resolves them:
+    ``("{static}bilag/a.pdf", "bilag/a.pdf")``.
+    """
+    pattern = re.compile(context["INTRASITE_LINK_REGEX"])
+    found = []
+    for link in getattr(content, "kb_links", ()):
+        match = pattern.match(link.target)
+        if match is None or match.group("what") not in ("filename", "static", "attach"):
+            continue
+        target = _target(context, match.group("what"), content, urlparse(link.target[match.end() :]))
+        found.append((link.target, target.url if target is not None else None))
+    return found
+
+
+def _target(context, what: str, content, value):
+    """The content or static file a ``{what}`` link names, or None."""
+    found = _linked(context, "generated_content" if what == "filename" else "static_content", content, value)
+    if found is None and what == "filename":
+        found = _linked(context, "static_content", content, value)
+    return found
 
 
 def _linked(context, key: str, content, value):

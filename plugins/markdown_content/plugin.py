@@ -10,8 +10,9 @@ from plugins.kb.content.links import static_targets
 from plugins.kb.content.registries import read_registries
 from plugins.kb.metadata.textfile import read_text
 from plugins.kb.sections import section
+from plugins.kb.storage.cache import digest
 
-from .intrasite import intrasite
+from .intrasite import intrasite, link_targets
 from .parallel import ParsePool, worth_splitting
 from .reader import ContentReader
 
@@ -88,6 +89,23 @@ def link_meetings(generators) -> None:
             before.next_meeting, after.previous_meeting = after, before
 
 
+def describe_links(generators) -> None:
+    """Count where each file's links lead in its digest (all_generators_finalized: every file is read).
+
+    A page kept in the content cache is not rendered, so the addresses its links resolve to when it
+    is (intrasite.py) count among what it is made from: a linked meeting's new date, a linked page
+    renamed, a linked file published by another page. A link with ``{attach}`` publishes the file
+    beside the page that shows it, as that page is rendered: a file with one is never kept
+    (``kb_attaches``, plugins/lifecycle).
+    """
+    context = generators[0].context
+    for content in context.get("generated_content", {}).values():
+        targets = link_targets(context, content)
+        if targets and getattr(content, "kb_digest", None):
+            content.kb_digest = digest(content.kb_digest, *(f"{link}={url}" for link, url in targets))
+            content.kb_attaches = any(link.startswith(("{attach}", "|attach|")) for link, _ in targets)
+
+
 def add_filters(generator) -> None:
     """Add the ``intrasite`` filter (generator_init: the Jinja environment exists)."""
     generator.env.filters["intrasite"] = intrasite
@@ -115,3 +133,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(prefetch_minutes)
     signals.all_generators_finalized.connect(link_meetings)
+    signals.all_generators_finalized.connect(describe_links)

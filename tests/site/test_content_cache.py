@@ -120,6 +120,49 @@ def test_a_new_minutes_file_leaves_the_pages_that_do_not_show_it_in_the_cache(wo
     assert "referater/luu-pa-amu/2024-09-16/index.html" not in kept
 
 
+def _add_to_first_item(minutes: Path, paragraph: str) -> None:
+    text = _read(minutes)
+    head, heading, rest = text.partition("\n## 1.")
+    title, newline, after = rest.partition("\n")
+    minutes.write_text(f"{head}{heading}{title}\n\n{paragraph}\n{after}", encoding="utf-8")
+
+
+def test_a_page_that_links_minutes_whose_date_changed_is_made_anew(workdir):
+    """A link's address counts among what a page is made from: the linked meeting moved to another day."""
+    cache = workdir / "cache"
+    linking = workdir / "content" / "referater" / "2024-09-16-luu-pa-amu.md"
+    linked = workdir / "content" / "referater" / "2023-03-01-samarbejdsmoede-pa.md"
+    front = _read(linking.with_name("2021-10-12-samarbejdsmoede-pa.md")).split("\n---\n", 1)[0]
+    header = front.split("\ntema:", 1)[0].split("\ntemaer:", 1)[0]
+    linked.write_text(
+        f"{header.replace('2021-10-12', '2023-03-01')}\n---\n\n## 1. Godkendelse af dagsorden\n\nGodkendt.\n",
+        encoding="utf-8",
+    )
+    _add_to_first_item(linking, f"Se [mødet]({{filename}}{linked.name}).")
+    _build(workdir, cache, "before")
+    linked.write_text(_read(linked).replace("dato: 2023-03-01", "dato: 2023-03-02"), encoding="utf-8")
+    from_cache = _build(workdir, cache, "after")
+    assert _differing(_build(workdir, None, "without"), from_cache) == []
+    assert b"samarbejdsmoede-pa/2023-03-02/" in from_cache["referater/luu-pa-amu/2024-09-16/index.html"]
+
+
+def test_minutes_that_attach_a_file_are_made_anew_with_a_cache(workdir):
+    """``{attach}`` decides where the file is published as the page is rendered: such minutes are not kept."""
+    cache = workdir / "cache"
+    (workdir / "content" / "bilag").mkdir(exist_ok=True)
+    (workdir / "content" / "bilag" / "notat.txt").write_text("Et notat.\n", encoding="utf-8")
+    _add_to_first_item(
+        workdir / "content" / "referater" / "2024-09-16-luu-pa-amu.md",
+        "Se [notatet]({attach}../bilag/notat.txt).",
+    )
+    _build(workdir, cache, "before")
+    from_cache = _build(workdir, cache, "again")
+    assert _differing(_build(workdir, None, "without"), from_cache) == []
+    # The page links the file where it is published.
+    assert b'href="../../../bilag/notat.txt"' in from_cache["referater/luu-pa-amu/2024-09-16/index.html"]
+    assert "bilag/notat.txt" in from_cache
+
+
 def test_a_changed_dataset_is_not_taken_from_the_cache(workdir):
     """A report chapter embeds a table: after the CSV changes, its page shows the new figures."""
     cache = workdir / "cache"
