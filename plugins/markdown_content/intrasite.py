@@ -69,11 +69,11 @@ def _replace(match: re.Match, content, context, root: str, relative: bool) -> st
     return "".join((match.group("markup"), match.group("quote"), urlunparse(parts), match.group("quote")))
 
 
-def link_targets(context, content) -> list[tuple[str, str | None]]:
-    """Each intrasite link of ``content`` (its ``kb_links``) with the address it resolves to, or None.
+def link_targets(context, content) -> list[tuple[str, str, str | None]]:
+    """Each intrasite link of ``content`` (its ``kb_links``): its kind, target and resolved address.
 
-    ``{filename}``, ``{static}`` and ``{attach}``, as a page that shows the content resolves them:
-    ``("{static}bilag/a.pdf", "bilag/a.pdf")``.
+    ``{filename}``, ``{static}`` and ``{attach}``, as a page that shows the content resolves them,
+    the address None for a link that names nothing: ``("static", "{static}bilag/a.pdf", "bilag/a.pdf")``.
     """
     pattern = re.compile(context["INTRASITE_LINK_REGEX"])
     found = []
@@ -81,8 +81,9 @@ def link_targets(context, content) -> list[tuple[str, str | None]]:
         match = pattern.match(link.target)
         if match is None or match.group("what") not in ("filename", "static", "attach"):
             continue
-        target = _target(context, match.group("what"), content, urlparse(link.target[match.end() :]))
-        found.append((link.target, target.url if target is not None else None))
+        what = match.group("what")
+        target = _target(context, what, content, urlparse(link.target[match.end() :]))
+        found.append((what, link.target, target.url if target is not None else None))
     return found
 
 

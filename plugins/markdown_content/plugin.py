@@ -102,8 +102,8 @@ def describe_links(generators) -> None:
     for content in context.get("generated_content", {}).values():
         targets = link_targets(context, content)
         if targets and getattr(content, "kb_digest", None):
-            content.kb_digest = digest(content.kb_digest, *(f"{link}={url}" for link, url in targets))
-            content.kb_attaches = any(link.startswith(("{attach}", "|attach|")) for link, _ in targets)
+            content.kb_digest = digest(content.kb_digest, *(f"{link}={url}" for _, link, url in targets))
+            content.kb_attaches = any(what == "attach" for what, _, _ in targets)
 
 
 def add_filters(generator) -> None:
