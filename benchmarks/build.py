@@ -4,7 +4,8 @@ For each corpus size the same generated minutes (benchmarks/generate.py) are bui
 build in a fresh process, one after the other: wall time (median of --runs), peak memory (the build
 and its child processes, Pagefind included), output size, and the time to build again in a fresh
 process after editing one file and after adding one, each with its content cache from the build
-before (ours: the folder the publish workflow restores). Usage:
+before (ours: the folder the publish workflow restores). The corpus is a git repository and each
+change is committed, as the publish workflow builds it: a page's "Senest ændret" is read from git. Usage:
 
     .venv/bin/python -m benchmarks.build --sizes 100 1000 3000 --runs 3
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -53,6 +55,20 @@ def add_one(content: Path) -> None:
     newest.with_name(later + newest.name[10:]).write_text(text, encoding="utf-8")
 
 
+def commit(corpus: Path, message: str, day: dt.date) -> None:
+    """Commit the content and data of ``corpus`` (made a git repository if it is not one) on ``day``."""
+    when = f"{day.isoformat()}T12:00:00+01:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    for who in ("AUTHOR", "COMMITTER"):
+        env |= {f"GIT_{who}_NAME": "Sekretariatet", f"GIT_{who}_EMAIL": "sekretariat@example.org"}
+    git = ["git", "-C", str(corpus)]
+    if not (corpus / ".git").exists():
+        subprocess.run([*git, "init", "-q"], check=True, env=env)
+    folders = [name for name in ("content", "data") if (corpus / name).is_dir()]
+    subprocess.run([*git, "add", "-A", "--", *folders], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", message], check=True, env=env)
+
+
 def measure(kind: str, corpus: Path, runs: int) -> dict:
     """Median time, peak memory and output size over ``runs`` builds, then the builds after changes.
 
@@ -71,10 +87,13 @@ def measure(kind: str, corpus: Path, runs: int) -> dict:
         "peak_mb": max(r["peak_mb"] for r in results),
         "output_mb": size_mb(output),
     }
+    commit(corpus, "Referaterne", dt.date(2026, 11, 2))
     build(kind, corpus / "content", output, cache=True)  # fills the content cache
     edit_one(corpus / "content")
+    commit(corpus, "Rettelse", dt.date(2026, 11, 3))
     figures["rebuild_seconds"] = build(kind, corpus / "content", output, cache=True)["seconds"]
     add_one(corpus / "content")
+    commit(corpus, "Nyt referat", dt.date(2026, 11, 4))
     figures["added_seconds"] = build(kind, corpus / "content", output, cache=True)["seconds"]
     return figures
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.kb.build import data_folder
+from plugins.kb.storage.asked import asked
 from plugins.kb.storage.history import read_history
 from plugins.kb.storage.paths import FileTree, nfc, scan
 
@@ -35,10 +36,14 @@ def add_history(generator) -> None:
     """Let templates say when a page's files last changed (generator_init: the Jinja environment exists).
 
     ``last_changed("content/udvalg/luu-pa-amu.yml", …)``: the newest day of those files, or None;
-    ``site_changed``: the day the site's content last changed.
+    ``site_changed()``: the day the site's content last changed. A kept page is made anew when one of
+    its answers changes (plugins/kb/storage/asked.py), not with every commit.
     """
     history = generator.settings["KB_HISTORY"]
-    generator.env.globals.update(last_changed=history.last_changed, site_changed=history.newest)
+    generator.env.globals.update(
+        last_changed=asked("last_changed", history.last_changed),
+        site_changed=asked("site_changed", lambda: history.newest),
+    )
 
 
 def publish_by_disk_name(generator) -> None:

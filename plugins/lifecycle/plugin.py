@@ -6,9 +6,10 @@ checked (plugins/validator). Pelican's writer is given the description's answer 
 feed; the plugins that write files of their own (registers, datasets, search) ask it too.
 
 With a content cache, a page of the templates in CACHED_TEMPLATES is kept in it under the digest of
-what it was made from (plugins/kb/storage/pageinputs.py), and written from it while that is unchanged,
-without being rendered: an edited minutes file renders its own page, its neighbours' and the register
-pages that list it, not the whole archive.
+what it was made from (plugins/kb/storage/pageinputs.py), and written from it while that is unchanged
+and what it asked while rendered (when its file last changed: plugins/kb/storage/asked.py) has the
+same answers, without being rendered: an edited and committed minutes file renders its own page, its
+neighbours' and the register pages that list it, not the whole archive.
 """
 
 from __future__ import annotations
@@ -20,15 +21,17 @@ from dataclasses import replace
 from pelican import signals
 from pelican.writers import Writer
 
-from plugins.kb.build import BuildSuperseded, build_moment, setting, settings_problems
+from plugins.kb.build import BuildSuperseded, setting, settings_problems
 from plugins.kb.problems import ContentError
+from plugins.kb.storage.asked import recording, same_answers
 from plugins.kb.storage.cache import digest
 from plugins.kb.storage.fingerprint import content_fingerprint
 from plugins.kb.storage.pageinputs import PageInputs, Undescribed, content_digest
 from plugins.kb.storage.paths import FileTree
 
 # The templates that read nothing but what they are handed, the settings, the registries (committees,
-# themes, reports, datasets) and the history: their pages are made from what pageinputs describes.
+# themes, reports, datasets) and what they ask through plugins/kb/storage/asked.py (the history, the
+# day): their pages are made from what pageinputs describes and those answers.
 CACHED_TEMPLATES = frozenset({"meeting.html", "decisions.html", "organisation.html", "followups.html"})
 # What the plugins link a minutes file or page to, which its page and the registers may show.
 LINKED = (
@@ -55,12 +58,15 @@ class BuildWriter(Writer):
         if not writes:
             return
         key = self._page_key(name, template, args, kwargs)
-        if key is not None and self._written_from_cache(name, key, context):
+        if key is None:
+            super().write_file(name, template, context, *args, **kwargs)
             return
-        super().write_file(name, template, context, *args, **kwargs)
-        if key is not None:
-            with open(os.path.join(self.output_path, name), "rb") as file:
-                build.cache.put(key, zlib.compress(file.read(), 1))
+        if self._written_from_cache(name, key, template, context):
+            return
+        with recording() as questions:
+            super().write_file(name, template, context, *args, **kwargs)
+        with open(os.path.join(self.output_path, name), "rb") as file:
+            build.cache.put(key, (tuple(questions), zlib.compress(file.read(), 1)))
 
     def _page_key(self, name: str, template, args: tuple, kwargs: dict) -> str | None:
         """The cache's key for this page, or None if it is not kept (no cache, a template not cached)."""
@@ -90,14 +96,21 @@ class BuildWriter(Writer):
             found = self._contents[id(content)] = content_digest(content, LINKED)
         return found
 
-    def _written_from_cache(self, name: str, key: str, context: dict) -> bool:
-        """Write the page's bytes kept under ``key``, if the cache has them."""
+    def _written_from_cache(self, name: str, key: str, template, context: dict) -> bool:
+        """Write the page's bytes kept under ``key``, if the cache has them.
+
+        Only while what the page asked as it was rendered (its files' history, the day: asked.py) has
+        the same answers.
+        """
         kept = setting(self.settings, "KB_BUILD").cache.get(key)
+        if not (isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[1], bytes)):
+            return False
+        questions, compressed = kept
+        if not same_answers(questions, template.environment.globals):
+            return False
         try:
-            page = zlib.decompress(kept) if isinstance(kept, bytes) else None
+            page = zlib.decompress(compressed)
         except zlib.error:
-            page = None
-        if page is None:
             return False
         path = os.path.join(self.output_path, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -113,23 +126,26 @@ class BuildWriter(Writer):
         return None
 
 
-# Where the build reads and writes, which its pages do not show (a build writes into a new folder).
-_WHERE = {"OUTPUT_PATH", "CACHE_PATH"}
+# Not what every page is made from: where the build reads and writes, which its pages do not show (a
+# build writes into a new folder); the history of content/ and the build's time, which change with
+# every commit and day and which a page has only by asking (plugins/kb/storage/asked.py).
+_NOT_INPUTS = {"OUTPUT_PATH", "CACHE_PATH", "KB_HISTORY", "SOURCE_DATE_EPOCH"}
 
 
 def _build_inputs(settings: dict) -> str:
-    """What every page of this build is made from: code, templates, registries, settings, history, day.
+    """What every page of this build is made from: code, templates, registries, settings.
 
-    Every setting that can be written out counts (the site's address, the editor's repository …), the
-    history (each page's "Senest ændret") and the day (the calendar's "ahead" and "held").
+    Every setting that can be written out counts (the site's address, the editor's repository …). The
+    history (a page's "Senest ændret") and the day (the calendar's "ahead" and "held") count for the
+    pages that asked for them, with the answers they got: see ``BuildWriter._written_from_cache``.
     """
     described = []
-    for name in sorted(set(settings) - _WHERE):
+    for name in sorted(set(settings) - _NOT_INPUTS):
         try:
             described.append(f"{name}={PageInputs(_no_content).digest({name: _as_input(settings[name])})}")
         except Undescribed:
             continue  # objects of the build itself (its cache, the stop event), functions
-    return digest(content_fingerprint(settings), *described, build_moment(settings).date().isoformat())
+    return digest(content_fingerprint(settings), *described)
 
 
 def _as_input(value):

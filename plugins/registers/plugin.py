@@ -28,6 +28,7 @@ from plugins.kb.outputs.registers import (
     year_pages,
 )
 from plugins.kb.sections import section
+from plugins.kb.storage.asked import asked
 from plugins.kb.storage.cache import digest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -40,8 +41,12 @@ EXPORT_URL = f"{section('data').folder}moeder.json"
 
 
 def add_build_date(generator) -> None:
-    """Give the templates ``build_date``, the day from which a planned meeting is ahead (build_moment)."""
-    generator.env.globals["build_date"] = build_moment(generator.settings).date()
+    """Give the templates ``build_date()``, the day from which a planned meeting is ahead (build_moment).
+
+    Asked, not handed: a kept page is made anew when the day changes only if it asked for it.
+    """
+    day = build_moment(generator.settings).date()
+    generator.env.globals["build_date"] = asked("build_date", lambda: day)
 
 
 class RegisterGenerator(Generator):

@@ -77,3 +77,48 @@ def test_outside_git_no_page_claims_a_day(tmp_path):
     output = Path(settings["OUTPUT_PATH"])
 
     assert page(output, "referater/luu-test/2024-09-16/index.html").select_one(".last-changed") is None
+
+
+def _files(output: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes() for path in output.rglob("*") if path.is_file()
+    }
+
+
+def test_a_commit_makes_anew_the_pages_whose_files_it_touched_not_every_kept_page(tmp_path, monkeypatch):
+    """A page is kept in the content cache with the days it showed: a later commit, or a later day,
+    leaves the other pages in the cache, and the page of the file it touched says its new day."""
+    from plugins.lifecycle.plugin import BuildWriter
+    from praktikviden import site
+
+    settings = _repository(tmp_path)
+    cache = tmp_path / "cache"
+    site.build(site.with_cache({**settings, "SOURCE_DATE_EPOCH": "1726560000"}, cache))
+    # Committed twice more the next day, by an edit and its undoing: the same text, a newer day.
+    minutes = tmp_path / "content" / "referater" / "2024-09-16-luu-test.md"
+    text = minutes.read_text(encoding="utf-8")
+    minutes.write_text(text + "Rettet.\n", encoding="utf-8")
+    _git(tmp_path, "commit", "-q", "-am", "Rettelse", when="2024-09-18T10:00:00+02:00")
+    minutes.write_text(text, encoding="utf-8")
+    _git(tmp_path, "commit", "-q", "-am", "Rettelsen fortrudt", when="2024-09-18T10:05:00+02:00")
+    kept = []
+    written = BuildWriter._written_from_cache
+
+    def counted(self, name, *args):
+        found = written(self, name, *args)
+        if found:
+            kept.append(name)
+        return found
+
+    monkeypatch.setattr(BuildWriter, "_written_from_cache", counted)
+    later = {**settings, "SOURCE_DATE_EPOCH": "1733000000"}  # another day: 30 November 2024
+    from_cache = _files(site.build(site.with_cache({**later, "OUTPUT_PATH": str(tmp_path / "after")}, cache)))
+    monkeypatch.undo()
+    without = _files(site.build({**later, "OUTPUT_PATH": str(tmp_path / "without")}))
+
+    assert sorted(name for name in without if without[name] != from_cache.get(name)) == []
+    assert "referater/luu-test/2024-06-10/index.html" in kept
+    assert any(name.startswith("beslutninger/") for name in kept)
+    assert "referater/luu-test/2024-09-16/index.html" not in kept
+    changed = page(tmp_path / "after", "referater/luu-test/2024-09-16/index.html").select_one(".last-changed")
+    assert changed.get_text(" ", strip=True) == "Senest ændret 18. september 2024"
