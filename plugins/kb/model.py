@@ -127,6 +127,17 @@ class AgendaItem:
     themes: tuple[str, ...] = ()  # slugs of the site's themes, from the front matter's 'temaer'
     # Compound parts and abbreviations of its title, labels and text, indexed beside them (searchterms.py).
     search_terms: tuple[str, ...] = ()
+    # The item's labelled decisions, made once: the registers and the pages read them many times,
+    # and the same objects let a page's inputs be described once each (pageinputs.py).
+    decisions: tuple[Decision, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        decisions = tuple(
+            Decision(self.number, self.title, block.anchor, block.html, self.themes)
+            for block in self.blocks
+            if block.is_decision
+        )
+        object.__setattr__(self, "decisions", decisions)
 
     @property
     def anchor(self) -> str:
@@ -142,15 +153,6 @@ class AgendaItem:
     def has_attachment_block(self) -> bool:
         """Whether the item has a block labelled 'Bilag' that lists its attachments itself."""
         return any(BlockKind.BILAG in block.labels for block in self.blocks)
-
-    @property
-    def decisions(self) -> tuple[Decision, ...]:
-        """Return the item's labelled decisions."""
-        return tuple(
-            Decision(self.number, self.title, block.anchor, block.html, self.themes)
-            for block in self.blocks
-            if block.is_decision
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +185,11 @@ class Meeting:
     theme: str | None = None
     tags: tuple[str, ...] = ()
     approved: str | None = None
+    # Every labelled decision, in agenda order (made once, as AgendaItem.decisions).
+    decisions: tuple[Decision, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def decisions(self) -> tuple[Decision, ...]:
-        """Return every labelled decision, in agenda order."""
-        return tuple(decision for item in self.agenda for decision in item.decisions)
+    def __post_init__(self):
+        object.__setattr__(self, "decisions", tuple(d for item in self.agenda for d in item.decisions))
 
     @property
     def attachments(self) -> tuple[Attachment, ...]:
