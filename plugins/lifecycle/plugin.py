@@ -23,7 +23,7 @@ from pelican.writers import Writer
 
 from plugins.kb.build import BuildSuperseded, setting, settings_problems
 from plugins.kb.problems import ContentError
-from plugins.kb.storage.asked import recording, same_answers
+from plugins.kb.storage.asked import recording, same_answers, storable
 from plugins.kb.storage.cache import digest
 from plugins.kb.storage.fingerprint import content_fingerprint
 from plugins.kb.storage.pageinputs import PageInputs, Undescribed, content_digest
@@ -65,8 +65,9 @@ class BuildWriter(Writer):
             return
         with recording() as questions:
             super().write_file(name, template, context, *args, **kwargs)
-        with open(os.path.join(self.output_path, name), "rb") as file:
-            build.cache.put(key, (tuple(questions), zlib.compress(file.read(), 1)))
+        if storable(questions):
+            with open(os.path.join(self.output_path, name), "rb") as file:
+                build.cache.put(key, (tuple(questions), zlib.compress(file.read(), 1)))
 
     def _page_key(self, name: str, template, args: tuple, kwargs: dict) -> str | None:
         """The cache's key for this page, or None if it is not kept (no cache, a template not cached)."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from plugins.kb.storage.asked import asked, recording, same_answers
+from plugins.kb.storage.asked import asked, recording, same_answers, storable
 
 DAYS = {"content/a.md": dt.date(2024, 9, 17), "content/b.md": dt.date(2024, 6, 10)}
 
@@ -53,3 +54,20 @@ def test_the_same_answers_keep_a_page_and_any_other_answer_does_not():
 )
 def test_a_malformed_record_counts_as_changed(questions):
     assert not same_answers(questions, {"last_changed": _last_changed, "x": lambda: None})
+
+
+def test_a_question_the_function_cannot_answer_counts_as_changed_and_is_asked_unrecorded():
+    today = asked("build_date", lambda: dt.date(2024, 11, 30))
+    last_changed = asked("last_changed", _last_changed)
+    functions = {"build_date": today, "last_changed": last_changed}
+    with recording() as questions:
+        assert not same_answers((("build_date", ("x",), None),), functions)  # too many arguments
+        assert not same_answers((("last_changed", ([],), None),), functions)  # unhashable
+        assert same_answers((("build_date", (), dt.date(2024, 11, 30)),), functions)
+    assert questions == []
+
+
+def test_only_plain_questions_and_answers_are_kept():
+    assert storable([("last_changed", ("content/a.md", "content/b.md"), dt.date(2024, 9, 17))])
+    assert storable([("site_changed", (), None)])
+    assert not storable([("last_changed", (Path("content/a.md"),), None)])

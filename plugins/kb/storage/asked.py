@@ -9,6 +9,7 @@ page only while every one of its questions still has the same answer (:func:`sam
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -46,15 +47,33 @@ def recording() -> Iterator[Asked]:
 def same_answers(questions, functions: Mapping[str, Callable]) -> bool:
     """Whether each of these recorded questions has the same answer from ``functions`` (the globals).
 
-    Anything malformed, or a function no longer there, counts as a changed answer.
+    The questions are asked again unrecorded. Anything malformed, a function no longer there or one
+    that cannot answer these arguments counts as a changed answer: a cache entry never stops a build.
     """
     if not isinstance(questions, (list, tuple)):
         return False
-    for question in questions:
-        if not (isinstance(question, tuple) and len(question) == 3 and isinstance(question[1], tuple)):
-            return False
-        name, args, answer = question
-        function = functions.get(name)
-        if function is None or function(*args) != answer:
-            return False
+    token = _asked.set(None)
+    try:
+        for question in questions:
+            if not (isinstance(question, tuple) and len(question) == 3 and isinstance(question[1], tuple)):
+                return False
+            name, args, answer = question
+            function = functions.get(name)
+            if function is None or function(*args) != answer:
+                return False
+    except Exception:  # noqa: BLE001 - whatever a crafted or outdated entry makes the function raise
+        return False
+    finally:
+        _asked.reset(token)
     return True
+
+
+def storable(questions: Asked) -> bool:
+    """Whether these questions and answers are plain values the content cache keeps and loads again."""
+    return all(_plain(value) for question in questions for value in question)
+
+
+def _plain(value) -> bool:
+    if isinstance(value, tuple):
+        return all(_plain(item) for item in value)
+    return isinstance(value, (str, int, float, bool, type(None), dt.date))
