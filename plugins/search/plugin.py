@@ -23,6 +23,7 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import NamedTuple
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pelican import signals
@@ -81,10 +82,11 @@ def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:
     remove_left_over(site.parent, WORK_PREFIX)  # the folders of builds that were killed
     folder = new_folder(site.parent, WORK_PREFIX)
     try:
+        own = _pagefind_library(build.cache)
         pages = 0
         for part in parts:
-            pages += _index(site, folder / "dele" / part.name, part.pages, UNUSED_IN_PARTS, build)
-        pages += _index(site, folder / MAIN_PART, rest, UNUSED, build)
+            pages += _index(site, folder / "dele" / part.name, part.pages, _kept(own, UNUSED_IN_PARTS), build)
+        pages += _index(site, folder / MAIN_PART, rest, _kept(own, UNUSED), build)
         index = site / INDEX_DIR
         shutil.rmtree(index, ignore_errors=True)
         os.replace(folder / MAIN_PART, index)
@@ -96,8 +98,11 @@ def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _index(site: Path, target: Path, pages: list[str] | tuple[str, ...], unused, build) -> int:
-    """Index ``pages`` into ``target``, or take the index of the same pages from the cache; count them."""
+def _index(site: Path, target: Path, pages: list[str] | tuple[str, ...], kept: Library, build) -> int:
+    """Index ``pages`` into ``target``, or take the index of the same pages from the cache; count them.
+
+    ``kept``: the files of Pagefind's library this index keeps, and the patterns of those it does not.
+    """
     if build.should_stop():
         raise BuildSuperseded(INDEX_DIR)
     cache: ContentCache | None = build.cache
@@ -109,11 +114,11 @@ def _index(site: Path, target: Path, pages: list[str] | tuple[str, ...], unused,
         if _cached_index(found):
             count, files = found
             _write_files(target, files)
-            _write_files(target, _library_of(unused))
-            if not unwritten(target, unused):
+            _write_files(target, kept.files)
+            if not unwritten(target, kept.unused):
                 return count
             log.warning("Søgeindekset i mellemlageret var ikke helt (%s); det bygges igen.", target.name)
-    count = _run_pagefind(site, target, pages, unused)
+    count = _run_pagefind(site, target, pages, kept)
     stabilise(target)
     if key is not None:
         files = {f.relative_to(target).as_posix(): f.read_bytes() for f in target.rglob("*") if f.is_file()}
@@ -121,17 +126,17 @@ def _index(site: Path, target: Path, pages: list[str] | tuple[str, ...], unused,
     return count
 
 
-def _run_pagefind(site: Path, target: Path, pages, unused: tuple[str, ...]) -> int:
+def _run_pagefind(site: Path, target: Path, pages, kept: Library) -> int:
     """Index ``pages`` with Pagefind into ``target`` until every file is whole (integrity.py)."""
     for _attempt in range(ATTEMPTS):
         # Never into a folder written before: Pagefind keeps a hashed file it finds, whole or not.
         shutil.rmtree(target, ignore_errors=True)
         count = asyncio.run(_pagefind(site, target, glob_of(pages)))
-        for pattern in unused:
+        for pattern in kept.unused:
             for path in target.glob(pattern):
                 path.unlink()
-        _write_files(target, _library_of(unused))  # Pagefind's own copy, not what reached the disk
-        cut = unwritten(target, unused)
+        _write_files(target, kept.files)  # Pagefind's own copy, not what reached the disk
+        cut = unwritten(target, kept.unused)
         if not cut:
             return count
         log.warning("Søgeindekset blev ikke skrevet helt (%s: %s); det bygges igen.", target.name, cut[0])
@@ -159,19 +164,46 @@ def _outside_event_loop(function, *args):
         return pool.submit(function, *args).result()
 
 
-def _library_of(unused: tuple[str, ...]) -> dict[str, bytes]:
-    """The library files an index keeps, from Pagefind's own copy (integrity.py)."""
-    return {name: data for name, data in library().items() if not any(fnmatch(name, p) for p in unused)}
+class Library(NamedTuple):
+    """The files of Pagefind's library an index keeps, by name, and the patterns of those it does not."""
+
+    files: dict[str, bytes]
+    unused: tuple[str, ...]
+
+
+def _kept(own: dict[str, bytes], unused: tuple[str, ...]) -> Library:
+    return Library(
+        {name: data for name, data in own.items() if not any(fnmatch(name, p) for p in unused)}, unused
+    )
+
+
+def _pagefind_library(cache: ContentCache | None) -> dict[str, bytes]:
+    """Pagefind's own copy of its library files (integrity.py), kept in the build's cache.
+
+    Asking Pagefind for them starts it once more, about 0.3 s of every build; they change only with
+    Pagefind (and this plugin's code), which the key names.
+    """
+    if cache is None:
+        return library()
+    key = digest("pagefind-bibliotek", INDEXER_VERSION)
+    found = cache.get(key)
+    if not _named_files(found):
+        found = library()
+        cache.put(key, found)
+    return found
 
 
 def _cached_index(found) -> bool:
     """Whether a cache entry is an index as :func:`_index` keeps one: (count, {name: bytes})."""
     return (
-        isinstance(found, tuple)
-        and len(found) == 2
-        and isinstance(found[0], int)
-        and isinstance(found[1], dict)
-        and all(isinstance(name, str) and isinstance(data, bytes) for name, data in found[1].items())
+        isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], int) and _named_files(found[1])
+    )
+
+
+def _named_files(found) -> bool:
+    """Whether a cache entry is files by name: {name: bytes}."""
+    return isinstance(found, dict) and all(
+        isinstance(name, str) and isinstance(data, bytes) for name, data in found.items()
     )
 
 

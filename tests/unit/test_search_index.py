@@ -10,6 +10,8 @@ import pytest
 
 from plugins.kb.build import Build, BuildSuperseded, settings_problems
 from plugins.kb.outputs.searchsites import origins, search_sites
+from plugins.kb.storage.cache import ContentCache
+from plugins.search.integrity import library
 from plugins.search.manifest import entry_tag
 from plugins.search.parts import PARTS_FILE, Part, glob_of, plan_parts
 from plugins.search.plugin import WORK_PREFIX, marked_for_search, searched_bytes, write_index
@@ -171,3 +173,20 @@ def test_a_wrong_other_site_stops_the_build_naming_the_setting():
     assert settings_problems({"KB_SEARCH_SITES": ["https://x.dk/pagefind/"]})[0].message.startswith(
         "indstillingen 'KB_SEARCH_SITES' har forkert type"
     )
+
+
+def test_pagefind_is_asked_for_its_library_once_per_cache_not_once_per_build(tmp_path, monkeypatch):
+    import plugins.search.plugin as search
+
+    site = tmp_path / "output"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="da"><body data-pagefind-body>Forside</body></html>')
+    asked = []
+    monkeypatch.setattr(search, "library", lambda: asked.append(1) or library())
+    for _build in range(2):  # two builds, each with the cache as a new process opens it
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(
+                write_index, site, [], ["index.html"], Build(cache=ContentCache(tmp_path / "c"))
+            ).result()
+        assert (site / "pagefind" / "pagefind.js").read_bytes() == library()["pagefind.js"]
+    assert asked == [1]
