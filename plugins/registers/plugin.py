@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -162,7 +163,9 @@ class RegisterGenerator(Generator):
                 f"{ORGANISATIONS_URL}{organisation.slug}/",
                 section("organisationer").page_template,
                 entries,
-                organisation=organisation,
+                # Each page shows its own meetings (entries): one meeting edited makes anew the pages
+                # that show it, not every year of every organisation that attended it.
+                organisation=replace(organisation, attended=[], absent=[]),
             )
 
     def _calendar(self, committees: dict, moment: dt.datetime) -> None:

@@ -90,12 +90,10 @@ def test_after_an_edit_every_page_that_shows_it_is_made_anew(workdir):
     assert any(name.startswith("organisationer/foa-vest/") for name in from_cache)
 
 
-def test_a_new_minutes_file_leaves_the_pages_that_do_not_show_it_in_the_cache(workdir, monkeypatch):
-    """Adding the latest minutes makes their page and the pages that list them, not the whole site."""
+def _kept_pages(monkeypatch) -> list[str]:
+    """The pages the builds from now on write from the cache, by name, as they write them."""
     from plugins.lifecycle.plugin import BuildWriter
 
-    cache = workdir / "cache"
-    _build(workdir, cache, "before")
     kept = []
     written = BuildWriter._written_from_cache
 
@@ -106,6 +104,14 @@ def test_a_new_minutes_file_leaves_the_pages_that_do_not_show_it_in_the_cache(wo
         return found
 
     monkeypatch.setattr(BuildWriter, "_written_from_cache", counted)
+    return kept
+
+
+def test_a_new_minutes_file_leaves_the_pages_that_do_not_show_it_in_the_cache(workdir, monkeypatch):
+    """Adding the latest minutes makes their page and the pages that list them, not the whole site."""
+    cache = workdir / "cache"
+    _build(workdir, cache, "before")
+    kept = _kept_pages(monkeypatch)
     older = workdir / "content" / "referater" / "2024-09-16-luu-pa-amu.md"
     header = _read(older).split("\ntema:", 1)[0].replace("2024-09-16", "2024-11-18")
     # One item and no themes in common with another meeting (each page shows related items).
@@ -118,6 +124,25 @@ def test_a_new_minutes_file_leaves_the_pages_that_do_not_show_it_in_the_cache(wo
     assert "referater/samarbejdsmoede-pa/2021-10-12/index.html" in kept
     # The minutes before the new one now link it as the next meeting.
     assert "referater/luu-pa-amu/2024-09-16/index.html" not in kept
+
+
+def test_an_edit_leaves_an_organisations_pages_of_other_years_in_the_cache(workdir, monkeypatch):
+    """An organisation's page of one year shows that year's meetings: an edit of minutes of 2023
+    makes its 2023 page anew, and its 2019 page, which does not show them, comes from the cache."""
+    cache = workdir / "cache"
+    older = workdir / "content" / "referater" / "2024-09-16-luu-pa-amu.md"
+    header = _read(older).split("\ntema:", 1)[0].replace("2024-09-16", "2023-11-20")
+    assert "Herning Kommune" in header
+    minutes = older.with_name("2023-11-20-luu-pa-amu.md")
+    # No themes in common with the 2019 minutes, so that these are not among their related items.
+    minutes.write_text(f"{header}\n---\n\n## 1. Godkendelse af dagsorden\n\nGodkendt.\n", encoding="utf-8")
+    _build(workdir, cache, "before")
+    kept = _kept_pages(monkeypatch)
+    _add_to_first_item(minutes, "Rettet efter mødet.")
+    from_cache = _build(workdir, cache, "after")
+    assert _differing(_build(workdir, None, "without"), from_cache) == []
+    assert "organisationer/herning-kommune/2019/index.html" in kept
+    assert "organisationer/herning-kommune/2023/index.html" not in kept
 
 
 def _add_to_first_item(minutes: Path, paragraph: str) -> None:
