@@ -90,8 +90,9 @@ DEFAULTS = {
     "KB_DATA_PATH": None,
     # At most this many pages in one part of the search index, a year never split (plugins/search/
     # parts.py), and the index split only beyond this many meeting pages: Pagefind needs about
-    # 0.9 MB of memory per page it indexes.
-    "KB_SEARCH_PART_PAGES": 500,
+    # 0.9 MB of memory per page it indexes, and an edit indexes its part again (about 1 s per 150
+    # meetings; benchmarks/RESULTS.md).
+    "KB_SEARCH_PART_PAGES": 200,
     # Other schools' sites whose search indexes the search page searches too, by the name their
     # results are labelled with: {"SOSU Nord": "https://…/pagefind/"} (plugins/kb/outputs/searchsites.py).
     "KB_SEARCH_SITES": {},
