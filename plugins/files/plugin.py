@@ -64,6 +64,20 @@ def publish_by_disk_name(generator) -> None:
             links.add(found.removeprefix(prefix))
 
 
+def find_content_as_nfc(generator) -> None:
+    """Find a page or minutes file whose name is decomposed on disk (NFD) by its composed name too.
+
+    article_ and page_generator_finalized: the files are read and no page is written, so the links
+    resolved later (Pelican's in a page's body, the ``intrasite`` filter in minutes) find it by the
+    name an editor types, as the validator does. Two files whose names differ only so are refused
+    (paths.py: clashing names) before anything is written.
+    """
+    found = generator.context["generated_content"]
+    for path, content in list(found.items()):
+        if nfc(path) != path:
+            found.setdefault(nfc(path), content)
+
+
 def publish_as_nfc(generator) -> None:
     """Publish a file whose name is decomposed on disk (NFD) under its composed name, as links write it.
 
@@ -84,4 +98,6 @@ def register() -> None:
     signals.generator_init.connect(add_history)
     signals.article_generator_finalized.connect(publish_by_disk_name)
     signals.page_generator_finalized.connect(publish_by_disk_name)
+    signals.article_generator_finalized.connect(find_content_as_nfc)
+    signals.page_generator_finalized.connect(find_content_as_nfc)
     signals.static_generator_finalized.connect(publish_as_nfc)

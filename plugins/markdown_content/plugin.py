@@ -99,7 +99,8 @@ def describe_links(generators) -> None:
     (``kb_attaches``, plugins/lifecycle).
     """
     context = generators[0].context
-    for content in context.get("generated_content", {}).values():
+    # Each file once: one decomposed on disk is also found by its composed name (plugins/files).
+    for content in {id(found): found for found in context.get("generated_content", {}).values()}.values():
         targets = link_targets(context, content)
         if targets and getattr(content, "kb_digest", None):
             content.kb_digest = digest(content.kb_digest, *(f"{link}={url}" for _, link, url in targets))

@@ -122,3 +122,29 @@ def test_plain_pelican_publishes_the_decomposed_name_too(tmp_path):
     (folder / "årsplan.txt").rename(folder / unicodedata.normalize("NFD", "årsplan.txt"))
     Pelican(settings).run()
     assert (Path(settings["OUTPUT_PATH"]) / FOLDER / "årsplan.txt").is_file()
+
+
+def test_a_page_saved_with_a_decomposed_name_is_found_by_the_name_links_use(tmp_path):
+    """macOS may save "blå-side.md" decomposed: minutes and pages link it by the name an editor types."""
+    settings, _ = _site(tmp_path)
+    content = Path(settings["PATH"])
+    (content / "sider").mkdir()
+    (content / "sider" / unicodedata.normalize("NFD", "blå-side.md")).write_text(
+        "---\ntitel: Blå side\n---\n\nTekst.\n", encoding="utf-8"
+    )
+    (content / "sider" / "om.md").write_text(
+        "---\ntitel: Om\n---\n\nSe [den blå side]({filename}blå-side.md).\n", encoding="utf-8"
+    )
+    minutes = content / "referater" / "2024-06-10-luu-test.md"
+    text = minutes.read_text(encoding="utf-8")
+    minutes.write_text(
+        text.replace("Årsplanen blev gennemgået.", "Se [den blå side]({filename}../sider/blå-side.md)."),
+        encoding="utf-8",
+    )
+    assert site.check(settings) == []
+    output = site.build(settings)
+    for name in ("referater/luu-test/2024-06-10/index.html", "om/index.html"):
+        link = page(output, name).find("a", string="den blå side")
+        assert link is not None and "{filename}" not in link["href"], name
+        target = (output / name).parent / unquote(link["href"]) / "index.html"
+        assert page(output, target.resolve().relative_to(output).as_posix()).h1.get_text() == "Blå side"
