@@ -164,6 +164,20 @@ CASES = {
             "'{static}../bilag/frafald/frafald.xlsx'; en side eller et referat linkes med {filename}.",
         ],
     ),
+    "a file linked as a page": (
+        {
+            "bilag/frafald/tal.pdf": "",
+            "sider/frafald.md": PAGE + "Se [tallene]({filename}../bilag/frafald/tal.pdf#side=2).\n",
+        },
+        "sider/frafald.md",
+        [
+            "content/sider/frafald.md:5: linket '{filename}../bilag/frafald/tal.pdf#side=2' bruger "
+            "{filename} foran en fil, der ikke er en side eller et referat, så filen kommer ikke med på "
+            "sitet.\n"
+            "    Ret: skriv '{static}../bilag/frafald/tal.pdf#side=2': {filename} foran en side eller et "
+            "referat, {static} foran et billede eller en fil.",
+        ],
+    ),
 }  # fmt: skip
 
 

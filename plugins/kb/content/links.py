@@ -221,6 +221,8 @@ def link_problems(
             resolved = resolve(source_dir, path)
             if resolved not in content_files:
                 problems.append(_missing_problem(link, source, kind, path, resolved, content_files))
+            elif kind == "filename" and not resolved.endswith(".md"):
+                problems.append(_file_as_page_problem(link, source, rest))
             elif fragment:
                 problems += _anchor_problem(link, source, resolved, fragment, anchors)
     return problems
@@ -330,6 +332,18 @@ def _missing_problem(link, source, kind, path, resolved, content_files) -> Probl
         link.line,
         f"{what} '{path}' i linket '{link.target}' findes ikke (content/{resolved}).",
         close + fix,
+    )
+
+
+def _file_as_page_problem(link, source, rest: str) -> Problem:
+    """``{filename}`` before a file that is no page: Pelican publishes only what ``{static}`` names."""
+    return Problem(
+        source,
+        link.line,
+        f"linket '{link.target}' bruger {{filename}} foran en fil, der ikke er en side eller et referat, "
+        "så filen kommer ikke med på sitet.",
+        f"skriv '{{static}}{rest}': "
+        "{filename} foran en side eller et referat, {static} foran et billede eller en fil.",
     )
 
 
