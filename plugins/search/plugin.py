@@ -49,9 +49,22 @@ INDEX_DIR = "pagefind"
 WORK_PREFIX = f".{INDEX_DIR}-ny-"
 # How often Pagefind indexes the same pages before the build gives up on a whole index.
 ATTEMPTS = 3
+
+
+def _pagefind_versions() -> list[str]:
+    """Pagefind's Python API and the program it runs: its own wheel's, or one named by the environment."""
+    found = [f"PAGEFIND_BINARY_PATH={os.environ.get('PAGEFIND_BINARY_PATH', '')}"]
+    for name in ("pagefind", "pagefind_bin", "pagefind_extended_bin"):
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return found
+
+
 # What an index is made of besides its pages: this plugin's code and the Pagefind that runs.
 INDEXER_VERSION = fingerprint(
-    {path.name: path for path in Path(__file__).parent.glob("*.py")}, importlib.metadata.version("pagefind")
+    {path.name: path for path in Path(__file__).parent.glob("*.py")}, *_pagefind_versions()
 )
 
 
@@ -121,8 +134,11 @@ def _index(site: Path, target: Path, pages: list[str] | tuple[str, ...], kept: L
     count = _run_pagefind(site, target, pages, kept)
     stabilise(target)
     if key is not None:
-        files = {f.relative_to(target).as_posix(): f.read_bytes() for f in target.rglob("*") if f.is_file()}
-        cache.put(key, (count, files))
+        # Not the library's files: they are written from Pagefind's own copy every time.
+        names = (f.relative_to(target).as_posix() for f in target.rglob("*") if f.is_file())
+        cache.put(
+            key, (count, {name: (target / name).read_bytes() for name in names if name not in kept.files})
+        )
     return count
 
 
@@ -164,6 +180,11 @@ def _outside_event_loop(function, *args):
         return pool.submit(function, *args).result()
 
 
+# What Pagefind's library holds at least, whatever else its version writes: its script, its worker
+# and the WebAssembly of languages it has no own for (integrity.py checks an index's own language).
+LIBRARY_NEEDS = {"pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"}
+
+
 class Library(NamedTuple):
     """The files of Pagefind's library an index keeps, by name, and the patterns of those it does not."""
 
@@ -172,6 +193,7 @@ class Library(NamedTuple):
 
 
 def _kept(own: dict[str, bytes], unused: tuple[str, ...]) -> Library:
+    """The files of ``own`` (Pagefind's library) an index keeps: those no pattern of ``unused`` names."""
     return Library(
         {name: data for name, data in own.items() if not any(fnmatch(name, p) for p in unused)}, unused
     )
@@ -187,7 +209,7 @@ def _pagefind_library(cache: ContentCache | None) -> dict[str, bytes]:
         return library()
     key = digest("pagefind-bibliotek", INDEXER_VERSION)
     found = cache.get(key)
-    if not _named_files(found):
+    if not (_named_files(found) and set(found) >= LIBRARY_NEEDS):
         found = library()
         cache.put(key, found)
     return found

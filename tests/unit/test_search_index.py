@@ -10,7 +10,7 @@ import pytest
 
 from plugins.kb.build import Build, BuildSuperseded, settings_problems
 from plugins.kb.outputs.searchsites import origins, search_sites
-from plugins.kb.storage.cache import ContentCache
+from plugins.kb.storage.cache import ContentCache, digest
 from plugins.search.integrity import library
 from plugins.search.manifest import entry_tag
 from plugins.search.parts import PARTS_FILE, Part, glob_of, plan_parts
@@ -183,10 +183,20 @@ def test_pagefind_is_asked_for_its_library_once_per_cache_not_once_per_build(tmp
     (site / "index.html").write_text('<html lang="da"><body data-pagefind-body>Forside</body></html>')
     asked = []
     monkeypatch.setattr(search, "library", lambda: asked.append(1) or library())
-    for _build in range(2):  # two builds, each with the cache as a new process opens it
+
+    def build() -> None:  # as a new process opens the cache
         with ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(
                 write_index, site, [], ["index.html"], Build(cache=ContentCache(tmp_path / "c"))
             ).result()
         assert (site / "pagefind" / "pagefind.js").read_bytes() == library()["pagefind.js"]
+
+    build()
+    build()
     assert asked == [1]
+    # An entry that is not the library's files, or lacks some, is not used.
+    key = digest("pagefind-bibliotek", search.INDEXER_VERSION)
+    for damaged in ("x", {"pagefind.js": b"x"}):
+        ContentCache(tmp_path / "c").put(key, damaged)
+        build()
+    assert asked == [1, 1, 1]
