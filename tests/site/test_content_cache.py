@@ -7,6 +7,7 @@ import io
 import json
 import os
 import pickle
+import re
 import shutil
 import time
 from pathlib import Path
@@ -143,6 +144,13 @@ def test_an_edit_leaves_an_organisations_pages_of_other_years_in_the_cache(workd
     assert _differing(_build(workdir, None, "without"), from_cache) == []
     assert "organisationer/herning-kommune/2019/index.html" in kept
     assert "organisationer/herning-kommune/2023/index.html" not in kept
+    # The pages are handed their organisation without its meetings (plugins/registers): what they show
+    # must not read them.
+    templates = ROOT / "theme" / "templates"
+    read = re.compile(r"organisation\s*\.\s*(?:attended|absent)\b|[\'\"](?:attended|absent)[\'\"]")
+    for template in [templates / "organisation.html", *templates.glob("*/*.html")]:
+        assert not read.search(template.read_text(encoding="utf-8")), template
+    assert read.search((templates / "organisations.html").read_text(encoding="utf-8"))  # the index does
 
 
 def _add_to_first_item(minutes: Path, paragraph: str) -> None:
