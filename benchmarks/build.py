@@ -76,6 +76,7 @@ def measure(kind: str, corpus: Path, runs: int) -> dict:
     the content cache of the build before.
     """
     output = corpus / f"output-{kind}"
+    commit(corpus, "Referaterne", dt.date(2026, 11, 2))
     results = []
     for _ in range(runs):
         shutil.rmtree(output, ignore_errors=True)
@@ -87,7 +88,6 @@ def measure(kind: str, corpus: Path, runs: int) -> dict:
         "peak_mb": max(r["peak_mb"] for r in results),
         "output_mb": size_mb(output),
     }
-    commit(corpus, "Referaterne", dt.date(2026, 11, 2))
     build(kind, corpus / "content", output, cache=True)  # fills the content cache
     edit_one(corpus / "content")
     commit(corpus, "Rettelse", dt.date(2026, 11, 3))
