@@ -2,9 +2,9 @@
 
 Pagefind reads the pages' ``data-pagefind-*`` attributes (set in the theme) and writes its index and
 its search library; it runs from the ``pagefind[bin]`` wheel through its Python API: no download,
-no Node. On ``finalized`` the pages are indexed one Pagefind index after the other: a large archive's
+no Node. On ``finalized`` the pages are indexed, two Pagefind indexes at a time: a large archive's
 meeting pages, with the decision register's pages of their years, in parts of whole years (parts.py),
-then every other page as the main index. An index whose pages are the same as in an earlier build,
+and every other page as the main index. An index whose pages are the same as in an earlier build,
 apart from navigation marked for Pagefind to ignore, is taken from the build's content cache.
 
 Everything is written into a folder of the build's own beside the site and moved into the site as
@@ -92,7 +92,7 @@ def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:
     """Index ``parts`` and then the pages ``rest`` of ``site``, and move the index into the site.
 
     Returns the number of pages indexed. Raises BuildSuperseded when the live preview has a newer
-    change (checked between two indexes) and IndexNotWritten; either leaves the site as it was.
+    change (checked before each index) and IndexNotWritten; either leaves the site as it was.
     """
     remove_left_over(site.parent, WORK_PREFIX)  # the folders of builds that were killed
     folder = new_folder(site.parent, WORK_PREFIX)
