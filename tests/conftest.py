@@ -59,3 +59,20 @@ def page(output: Path, relative: str) -> BeautifulSoup:
 def real_site(tmp_path_factory) -> Path:
     """The site built from the repository's own content/."""
     return build(ROOT / "content", tmp_path_factory.mktemp("real"))
+
+
+def kept_pages(monkeypatch) -> list[str]:
+    """The pages the builds from now on write from the cache, by name, as they write them."""
+    from plugins.lifecycle.plugin import BuildWriter
+
+    kept = []
+    written = BuildWriter._written_from_cache
+
+    def counted(self, name, *args):
+        found = written(self, name, *args)
+        if found:
+            kept.append(name)
+        return found
+
+    monkeypatch.setattr(BuildWriter, "_written_from_cache", counted)
+    return kept

@@ -19,7 +19,7 @@ from plugins.kb.build import Build
 from plugins.kb.storage.cache import ContentCache, _Unpickler, framed
 from plugins.markdown_content.reader import ContentReader
 from praktikviden import site
-from tests.conftest import ROOT, site_settings
+from tests.conftest import ROOT, kept_pages, site_settings
 
 EPOCH = "1732000000"  # the calendar files' time stamp
 
@@ -91,28 +91,11 @@ def test_after_an_edit_every_page_that_shows_it_is_made_anew(workdir):
     assert any(name.startswith("organisationer/foa-vest/") for name in from_cache)
 
 
-def _kept_pages(monkeypatch) -> list[str]:
-    """The pages the builds from now on write from the cache, by name, as they write them."""
-    from plugins.lifecycle.plugin import BuildWriter
-
-    kept = []
-    written = BuildWriter._written_from_cache
-
-    def counted(self, name, *args):
-        found = written(self, name, *args)
-        if found:
-            kept.append(name)
-        return found
-
-    monkeypatch.setattr(BuildWriter, "_written_from_cache", counted)
-    return kept
-
-
 def test_a_new_minutes_file_leaves_the_pages_that_do_not_show_it_in_the_cache(workdir, monkeypatch):
     """Adding the latest minutes makes their page and the pages that list them, not the whole site."""
     cache = workdir / "cache"
     _build(workdir, cache, "before")
-    kept = _kept_pages(monkeypatch)
+    kept = kept_pages(monkeypatch)
     older = workdir / "content" / "referater" / "2024-09-16-luu-pa-amu.md"
     header = _read(older).split("\ntema:", 1)[0].replace("2024-09-16", "2024-11-18")
     # One item and no themes in common with another meeting (each page shows related items).
@@ -138,7 +121,7 @@ def test_an_edit_leaves_an_organisations_pages_of_other_years_in_the_cache(workd
     # No themes in common with the 2019 minutes, so that these are not among their related items.
     minutes.write_text(f"{header}\n---\n\n## 1. Godkendelse af dagsorden\n\nGodkendt.\n", encoding="utf-8")
     _build(workdir, cache, "before")
-    kept = _kept_pages(monkeypatch)
+    kept = kept_pages(monkeypatch)
     _add_to_first_item(minutes, "Rettet efter mødet.")
     from_cache = _build(workdir, cache, "after")
     assert _differing(_build(workdir, None, "without"), from_cache) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pelican import Pelican
 
-from tests.conftest import FIXTURES, page, site_settings
+from tests.conftest import FIXTURES, kept_pages, page, site_settings
 
 JUNE = "2024-06-10T12:00:00+02:00"
 # Half past midnight in Copenhagen on 17 September, still the 16th in UTC (22:30).
@@ -88,7 +88,6 @@ def _files(output: Path) -> dict[str, bytes]:
 def test_a_commit_makes_anew_the_pages_whose_files_it_touched_not_every_kept_page(tmp_path, monkeypatch):
     """A page is kept in the content cache with the days it showed: a later commit, or a later day,
     leaves the other pages in the cache, and the page of the file it touched says its new day."""
-    from plugins.lifecycle.plugin import BuildWriter
     from praktikviden import site
 
     settings = _repository(tmp_path)
@@ -101,16 +100,7 @@ def test_a_commit_makes_anew_the_pages_whose_files_it_touched_not_every_kept_pag
     _git(tmp_path, "commit", "-q", "-am", "Rettelse", when="2024-09-18T10:00:00+02:00")
     minutes.write_text(text, encoding="utf-8")
     _git(tmp_path, "commit", "-q", "-am", "Rettelsen fortrudt", when="2024-09-18T10:05:00+02:00")
-    kept = []
-    written = BuildWriter._written_from_cache
-
-    def counted(self, name, *args):
-        found = written(self, name, *args)
-        if found:
-            kept.append(name)
-        return found
-
-    monkeypatch.setattr(BuildWriter, "_written_from_cache", counted)
+    kept = kept_pages(monkeypatch)
     later = {**settings, "SOURCE_DATE_EPOCH": "1733000000"}  # another day: 30 November 2024
     from_cache = _files(site.build(site.with_cache({**later, "OUTPUT_PATH": str(tmp_path / "after")}, cache)))
     monkeypatch.undo()
