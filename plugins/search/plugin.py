@@ -98,7 +98,8 @@ def write_index(site: Path, parts: list[Part], rest: list[str], build) -> int:
     folder = new_folder(site.parent, WORK_PREFIX)
     try:
         own = _pagefind_library(build.cache)
-        indexes = [(folder / "dele" / part.name, part.pages, _kept(own, UNUSED_IN_PARTS)) for part in parts]
+        in_parts = _kept(own, UNUSED_IN_PARTS)
+        indexes = [(folder / "dele" / part.name, part.pages, in_parts) for part in parts]
         indexes.append((folder / MAIN_PART, rest, _kept(own, UNUSED)))
         # A few at a time, each in a thread that waits for its own Pagefind process (RESULTS.md);
         # leaving the block waits for every one, and the first failure is raised.
@@ -139,9 +140,9 @@ def _index(site: Path, target: Path, pages: list[str] | tuple[str, ...], kept: L
     stabilise(target)
     if key is not None:
         # Not the library's files: they are written from Pagefind's own copy every time.
-        names = (f.relative_to(target).as_posix() for f in target.rglob("*") if f.is_file())
+        paths = {path.relative_to(target).as_posix(): path for path in target.rglob("*") if path.is_file()}
         cache.put(
-            key, (count, {name: (target / name).read_bytes() for name in names if name not in kept.files})
+            key, (count, {name: path.read_bytes() for name, path in paths.items() if name not in kept.files})
         )
     return count
 
