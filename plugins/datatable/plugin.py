@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,11 @@ from plugins.kb.content.tablerefs import check_table_refs
 from plugins.kb.outputs.filters import FILTERS
 from plugins.kb.problems import Problem
 from plugins.kb.sections import section
+from plugins.kb.storage.cache import ContentCache, digest
+from plugins.kb.storage.fingerprint import CODE_VERSION
 
 from .chart import build_chart
+from .limits import MAX_CSV_BYTES
 from .shortcode import TableExtension
 from .table import Table, load_table
 
@@ -50,7 +54,7 @@ def load_datasets(pelican) -> None:
                 )
             )
             continue
-        table, problems = load_table(csv_path, schema, root)
+        table, problems = _load(csv_path, schema, root, setting(settings, "KB_BUILD").cache)
         datasets.problems += problems
         if table:
             datasets.by_slug[table.slug] = table
@@ -64,6 +68,29 @@ def load_datasets(pelican) -> None:
     ]
     extension = TableExtension(render=lambda name: _embed(renderer, datasets, settings, name))
     settings["MARKDOWN"]["extensions"] = [*others, extension]
+
+
+def _load(csv_path: Path, schema: Path, root: Path, cache: ContentCache | None):
+    """load_table, kept in the build's content cache under the two files' names and bytes and the code.
+
+    A dataset read before is not read with pandas again (nor pandas imported: about 0.4 s of a
+    build). Only two plain files, reached through no link, of a size load_table reads, are kept:
+    anything else is left to load_table, which says what is wrong.
+    """
+    plain = all(
+        stat.S_ISREG(path.lstat().st_mode) and path.resolve() == path.absolute()
+        for path in (csv_path, schema)
+    )
+    if cache is None or not plain or csv_path.lstat().st_size > MAX_CSV_BYTES:
+        return load_table(csv_path, schema, root)
+    names = (str(csv_path.absolute()), str(schema.absolute()), str(root.absolute()))
+    key = digest("tabel", CODE_VERSION, *names, csv_path.read_bytes(), schema.read_bytes())
+    found = cache.get(key)
+    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], list):
+        return found
+    loaded = load_table(csv_path, schema, root)
+    cache.put(key, loaded)
+    return loaded
 
 
 def check_refs(content) -> None:

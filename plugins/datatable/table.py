@@ -8,8 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from plugins.kb.metadata.textfile import WINDOWS_1252, decode
 from plugins.kb.metadata.values import SLUG, suggest
@@ -20,6 +19,9 @@ from plugins.kb.storage.paths import read_plain_file
 from . import formulas
 from .limits import MAX_CSV_BYTES, PAGE_ROWS, check_csv_size, check_row_count, cut_note
 from .schema import ChartKind, Column, ColumnType, read_schema
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ChartKind", "Column", "ColumnType", "Table", "load_table"]
 
@@ -126,6 +128,8 @@ def load_table(csv_path: Path, schema_path: Path, root: Path) -> tuple[Table | N
     header, problems = _read_rows(text, separator, csv_source)
     if problems:
         return None, problems
+    import pandas as pd  # here, not above: a build whose datasets are in its cache never needs it
+
     try:
         frame = pd.read_csv(
             io.StringIO(text), sep=separator, dtype=str, keep_default_na=False, index_col=False
@@ -288,6 +292,8 @@ def _convert(
     In a semicolon-separated file (Danish Excel) a point separates thousands, a comma decimals, and
     a percentage may end in "%"; in a comma-separated file the point is the decimal sign.
     """
+    import pandas as pd  # as in load_table
+
     texts = series.str.strip()
     if not column.type.numeric:
         return [text or None for text in texts], []

@@ -28,6 +28,7 @@ from plugins.kb.storage.cache import digest
 from plugins.kb.storage.fingerprint import content_fingerprint
 from plugins.kb.storage.pageinputs import PageInputs, Undescribed, content_digest
 from plugins.kb.storage.paths import FileTree
+from plugins.kb.storage.templates import CompiledTemplates
 
 # The templates that read nothing but what they are handed, the settings, the registries (committees,
 # themes, reports, datasets) and what they ask through plugins/kb/storage/asked.py (the history, the
@@ -172,6 +173,13 @@ def check_settings(pelican) -> None:
         raise ContentError(problems)
 
 
+def keep_compiled_templates(generator) -> None:
+    """Keep the templates as Jinja compiled them in the content cache (generator_init: templates.py)."""
+    cache = setting(generator.settings, "KB_BUILD").cache
+    if cache is not None:
+        generator.env.bytecode_cache = CompiledTemplates(cache, generator.settings["JINJA_ENVIRONMENT"])
+
+
 def get_writer(pelican):
     """Use the build's writer (get_writer: Pelican's documented way to replace its writer)."""
     return BuildWriter
@@ -187,4 +195,5 @@ def register() -> None:
     """Connect the receivers."""
     signals.initialized.connect(check_settings)
     signals.get_writer.connect(get_writer)
+    signals.generator_init.connect(keep_compiled_templates)
     signals.content_written.connect(stop_if_superseded)

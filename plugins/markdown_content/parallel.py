@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from plugins.kb.build import setting
 from plugins.kb.content.links import Link
 from plugins.kb.model import Meeting
+from plugins.kb.outputs.registers import FollowUp
 from plugins.kb.problems import Problem
 
 
@@ -23,14 +24,17 @@ from plugins.kb.problems import Problem
 class ParsedMeeting:
     """What the reader makes of one minutes file.
 
-    The meeting (None if it failed), its problems, its links and its ``[tabel: …]`` shortcodes as
-    (line, name).
+    The meeting (None if it failed), its problems, its links, its ``[tabel: …]`` shortcodes as
+    (line, name), its follow-ups and its list-number warnings (found once with the parse: the
+    register lists the follow-ups, and a check logs the warnings, in every build).
     """
 
     meeting: Meeting | None
     problems: list[Problem]
     links: list[Link]
     tables: list[tuple[int, str]]
+    follow_ups: tuple[FollowUp, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def cores() -> int:

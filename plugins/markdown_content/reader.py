@@ -12,6 +12,7 @@ from pelican.utils import SafeDatetime
 
 from plugins.kb.build import BuildSuperseded
 from plugins.kb.content.links import find_links
+from plugins.kb.content.listnumbers import file_warnings
 from plugins.kb.content.pages import parse_page
 from plugins.kb.content.parse import parse_meeting
 from plugins.kb.content.reports import ChapterAnchors, anchor_lines
@@ -19,6 +20,7 @@ from plugins.kb.content.tablerefs import find_table_refs
 from plugins.kb.metadata.textfile import read_text
 from plugins.kb.model import GuideChapter, ReportChapter
 from plugins.kb.outputs.formatting import format_date
+from plugins.kb.outputs.registers import follow_ups
 from plugins.kb.problems import unreadable
 from plugins.kb.sections import section
 
@@ -62,13 +64,14 @@ class ContentReader(MarkdownReader):
         if path.relative_to(self.settings["PATH"]).parts[0] == section("referater").content:
             parsed = self.renderer.remembered("referat", (source, text), lambda: self._parse(source, text))
             body, metadata = self._meeting(parsed, source, path.stem)
-            links, tables = parsed.links, parsed.tables
+            links, tables, warnings = parsed.links, parsed.tables, parsed.warnings
         else:
             body, metadata = self._page(text, source, path.stem)
-            links, tables = find_links(text), find_table_refs(text)
-        # Found where the text is at hand, for the link and table checks and the static files; and
-        # what the file's pages are made from (plugins/kb/storage/pageinputs.py).
-        metadata.update(kb_links=links, kb_table_refs=tables)
+            links, tables, warnings = find_links(text), find_table_refs(text), file_warnings(text, source)
+        # Found where the text is at hand, for the link and table checks, the static files and the
+        # list-number warnings (plugins/validator); and what the file's pages are made from
+        # (plugins/kb/storage/pageinputs.py).
+        metadata.update(kb_links=links, kb_table_refs=tables, kb_warnings=warnings)
         metadata["kb_digest"] = self.renderer.key("fil", source, text)
         return body, metadata
 
@@ -77,7 +80,9 @@ class ContentReader(MarkdownReader):
         committees = self.settings["KB_COMMITTEES"].known
         themes = self.settings["KB_THEMES"].known
         meeting, problems = parse_meeting(text, source, committees, self.renderer.body, themes)
-        return ParsedMeeting(meeting, problems, find_links(text), find_table_refs(text))
+        found = tuple(follow_ups(meeting)) if meeting is not None else ()
+        warnings = tuple(file_warnings(text, source))
+        return ParsedMeeting(meeting, problems, find_links(text), find_table_refs(text), found, warnings)
 
     def _parse(self, source: str, text: str) -> ParsedMeeting:
         # Parsed by the workers, unless the file was not handed out or has changed since.
@@ -98,6 +103,7 @@ class ContentReader(MarkdownReader):
             "template": section("referater").page_template,
             "meeting": meeting,
             "committee": committee,
+            "follow_ups": parsed.follow_ups,
             "kb_problems": [],
         }
 

@@ -23,7 +23,6 @@ from plugins.kb.outputs.ical import calendar
 from plugins.kb.outputs.registers import (
     YEAR_PAGES,
     danish_sort_key,
-    follow_ups,
     organisations,
     year_counts,
     year_pages,
@@ -75,7 +74,7 @@ class RegisterGenerator(Generator):
         self._split_by_year(
             FOLLOW_UPS_URL,
             section("opfoelgning").template,
-            [(article, found) for article in meetings if (found := follow_ups(article.meeting))],
+            [(article, list(article.follow_ups)) for article in meetings if article.follow_ups],
         )
         self._organisations(meetings)
         self._calendar(committees, moment)

@@ -13,10 +13,7 @@ from pelican import signals
 
 from plugins.kb.build import ChecksDone, setting
 from plugins.kb.content.links import link_problems
-from plugins.kb.content.listnumbers import list_number_warnings
 from plugins.kb.content.reports import report_problems
-from plugins.kb.metadata.frontmatter import split_front_matter
-from plugins.kb.metadata.textfile import read_text
 from plugins.kb.outputs.formatting import format_date
 from plugins.kb.problems import ContentError, Problem, unreadable
 
@@ -132,17 +129,12 @@ def warn_list_numbers(content) -> None:
     """Log a line that would become a list number but looks like text (content_object_init: per file).
 
     A warning, not a problem: the page is built as the file is written, and a check still passes.
-    A file with problems is left to those first.
+    A file with problems is left to those first. The reader found them (``kb_warnings``): a minutes
+    file's with its parse, kept in the content cache.
     """
-    if getattr(content, "kb_problems", None) or not content.source_path:
+    if getattr(content, "kb_problems", None):
         return
-    path = Path(content.source_path)
-    source = path.relative_to(Path(content.settings["PATH"]).parent).as_posix()
-    text, _ = read_text(path, source)
-    if text is None:
-        return
-    _, body, body_line, _ = split_front_matter(text, source)
-    for warning in list_number_warnings(body, source, body_line):
+    for warning in getattr(content, "kb_warnings", ()):
         log.warning("%s", warning)
 
 

@@ -368,3 +368,46 @@ def test_minutes_that_fit_in_one_part_stay_in_one_index_with_the_register(workdi
     site = workdir / "small"
     _build(workdir, None, "small", KB_SEARCH_PART_PAGES=3)
     assert json.loads((site / "pagefind" / "dele.json").read_text(encoding="utf-8"))["parts"] == []
+
+
+DATASET = "amu-deltagere-pr-modul-2017-2022"
+
+
+def test_datasets_read_before_come_from_the_cache_and_an_edited_one_is_read_again(workdir, monkeypatch):
+    """A dataset whose two files are unchanged is not read with pandas again; one whose schema was
+    edited is, and the site is the same as one built without a cache."""
+    from plugins.datatable import plugin as datatable
+
+    cache = workdir / "cache"
+    _build(workdir, cache, "before")
+    read = []
+    load_table = datatable.load_table
+    monkeypatch.setattr(
+        datatable, "load_table", lambda csv, *rest: read.append(csv.stem) or load_table(csv, *rest)
+    )
+    schema = workdir / "data" / f"{DATASET}.yml"
+    schema.write_text(
+        _read(schema).replace("titel: Deltagere i FEVUs", "titel: Rettet, deltagere i FEVUs", 1),
+        encoding="utf-8",
+    )
+    from_cache = _build(workdir, cache, "after")
+    assert read == [DATASET]
+    assert b"Rettet, deltagere i FEVUs" in from_cache[f"data/{DATASET}/index.html"]
+    assert _differing(_build(workdir, None, "without"), from_cache) == []
+
+
+def test_a_dataset_made_a_link_is_refused_even_with_its_bytes_in_the_cache(workdir, tmp_path):
+    """The cache keeps a dataset by its bytes: the same bytes behind a link are read by load_table
+    again, which refuses the link (as the check of the data folder's files does)."""
+    cache = workdir / "cache"
+    _build(workdir, cache, "before")
+    csv = workdir / "data" / f"{DATASET}.csv"
+    outside = tmp_path.parent / f"{tmp_path.name}-udenfor.csv"
+    outside.write_bytes(csv.read_bytes())
+    csv.unlink()
+    csv.symlink_to(outside)
+    with pytest.raises(site.ContentError) as caught:
+        _build(workdir, cache, "after")
+    refused = [str(problem) for problem in caught.value.problems]
+    assert len(refused) == 2
+    assert all(problem.startswith(f"data/{DATASET}.csv: det er et symbolsk link") for problem in refused)

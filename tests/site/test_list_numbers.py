@@ -63,8 +63,8 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def test_check_warns_about_a_lone_list_number_and_still_passes(tmp_path):
-    settings = site_settings(FIXTURES / "meeting_with_date_lines" / "content", tmp_path)
+def _check_warnings(settings: dict) -> list[str]:
+    """What a check logs as warnings; it must find no problems."""
     warnings = _Warnings()
     logging.getLogger().addHandler(warnings)
     # Pelican logs a message only the first time in a process; the fixture is built above too.
@@ -76,7 +76,22 @@ def test_check_warns_about_a_lone_list_number_and_still_passes(tmp_path):
         validator_log.enable_filter()
         logging.getLogger().removeHandler(warnings)
     assert problems == []
-    assert warnings.messages == [WARNING]
+    return warnings.messages
+
+
+def test_check_warns_about_a_lone_list_number_and_still_passes(tmp_path):
+    settings = site_settings(FIXTURES / "meeting_with_date_lines" / "content", tmp_path)
+    assert _check_warnings(settings) == [WARNING]
+
+
+def test_the_warning_is_given_again_from_the_content_cache(tmp_path):
+    """The warnings are found with the parse and kept with it: a second check, which parses nothing,
+    gives them too."""
+    settings = site_settings(FIXTURES / "meeting_with_date_lines" / "content", tmp_path)
+    cached = site.with_cache(settings, tmp_path / "cache")
+    assert _check_warnings(cached) == [WARNING]
+    assert any((tmp_path / "cache").rglob("*.pickle"))
+    assert _check_warnings(site.with_cache(settings, tmp_path / "cache")) == [WARNING]
 
 
 PDF_LINES = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from plugins.kb.metadata.frontmatter import split_front_matter
 from plugins.kb.outputs.formatting import MONTH_ABBREVIATIONS, MONTHS
 from plugins.kb.problems import Problem
 
@@ -44,6 +45,12 @@ def escape_list_number(text: str) -> str:
     if found is None or starts_with_date(text):
         return text
     return f"{found['indent']}{found['number']}\\.{found['space']}{found['text']}"
+
+
+def file_warnings(text: str, source: str) -> list[Problem]:
+    """The list_number_warnings of a whole Markdown file: of its body, after the front matter."""
+    _, body, body_line, _ = split_front_matter(text, source)
+    return list_number_warnings(body, source, body_line)
 
 
 def list_number_warnings(body: str, source: str, first_line: int = 1) -> list[Problem]:

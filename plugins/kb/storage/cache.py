@@ -15,7 +15,7 @@ Trust: the folder belongs to the build, like the output folder: only the project
 it, and the publish workflow restores it with ``actions/cache``, whose entries are scoped to this
 repository (a pull request's cache is not restored on main). Pickle can run code while it loads;
 here it may only make the project's own data classes (dataclasses, enums and named tuples of
-``plugins``), dates, times and Markup, so even a file someone wrote by hand there can give wrong
+``plugins``), dates, times, paths and Markup, so even a file someone wrote by hand there can give wrong
 content at worst, never run code.
 """
 
@@ -28,6 +28,7 @@ import hashlib
 import importlib
 import io
 import os
+import pathlib
 import pickle
 import time
 from pathlib import Path
@@ -47,6 +48,7 @@ _ALLOWED = {
     ("datetime", "timedelta"): datetime.timedelta,
     ("datetime", "timezone"): datetime.timezone,
     ("markupsafe", "Markup"): markupsafe.Markup,
+    ("pathlib", "PosixPath"): pathlib.PosixPath,
 }
 # Where an entry is written under a name of its own first (plugins/kb/storage/scratch.py).
 _PENDING = ".ny-"
