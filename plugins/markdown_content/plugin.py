@@ -37,6 +37,7 @@ def prefetch_minutes(generator) -> None:
     Pelican reads files one at a time on one core, and parsing the minutes (mostly Markdown) is most
     of a build. Files the cache has are not parsed again; below ``KB_PARALLEL_MIN`` files to parse,
     starting worker processes costs more than it saves, and the reader parses each as it reads it.
+    Each text read here is handed to the reader, which then need not read its file again.
     """
     reader = generator.readers.readers.get("md")
     if not isinstance(reader, ContentReader):
@@ -51,7 +52,10 @@ def prefetch_minutes(generator) -> None:
         source = path.relative_to(Path(settings["PATH"]).parent).as_posix()
         text, _ = read_text(path, source)
         # A file that cannot be read is reported by the reader, with the line of the bad byte.
-        if text is not None and not reader.renderer.cached("referat", source, text):
+        if text is None:
+            continue
+        reader.texts[source] = text
+        if not reader.renderer.cached("referat", source, text):
             pending.append((source, text))
     if worth_splitting(settings, len(pending)):
         reader.pool = ParsePool(reader, pending)
@@ -60,6 +64,8 @@ def prefetch_minutes(generator) -> None:
 def close_pool(generator) -> None:
     """Close the reader's worker processes (article_generator_finalized: every minutes file is read)."""
     reader = generator.readers.readers.get("md")
+    if isinstance(reader, ContentReader):
+        reader.texts.clear()  # of files Pelican did not read after all
     if getattr(reader, "pool", None) is not None:
         reader.pool.close()
         reader.pool = None

@@ -44,6 +44,7 @@ class ContentReader(MarkdownReader):
         super().__init__(settings)
         self.renderer = Renderer(settings)  # the Markdown and the cache it renders with
         self.pool = None  # minutes parsed on every core (plugin.py: prefetch_minutes)
+        self.texts: dict[str, str] = {}  # the minutes' texts by source, as prefetch_minutes read them
 
     def read(self, source_path: str) -> tuple[str, dict]:
         """Return the rendered body and the metadata of one file; a file that breaks the reader, a problem."""
@@ -58,9 +59,11 @@ class ContentReader(MarkdownReader):
             return "", _failed(source, path.stem, [unreadable(source)])
 
     def _read(self, path: Path, source: str) -> tuple[str, dict]:
-        text, problems = read_text(path, source)
+        text = self.texts.pop(source, None)  # minutes prefetch_minutes read: read once in a build
         if text is None:
-            return "", _failed(source, path.stem, problems)
+            text, problems = read_text(path, source)
+            if text is None:
+                return "", _failed(source, path.stem, problems)
         if path.relative_to(self.settings["PATH"]).parts[0] == section("referater").content:
             parsed = self.renderer.remembered("referat", (source, text), lambda: self._parse(source, text))
             body, metadata = self._meeting(parsed, source, path.stem)

@@ -18,7 +18,7 @@ from pelican.generators import Generator
 
 from plugins.kb.build import build_moment, setting
 from plugins.kb.content.registries import written_names
-from plugins.kb.outputs.export import export_text, meeting_order, meeting_record
+from plugins.kb.outputs.export import export_text, meeting_order, meeting_record, record_text
 from plugins.kb.outputs.ical import calendar
 from plugins.kb.outputs.registers import (
     YEAR_PAGES,
@@ -150,13 +150,13 @@ class RegisterGenerator(Generator):
         """The index of organisations, and one page per organisation with its meetings by year."""
         names = written_names(self.settings["KB_ORGANISATIONS"])
         found = organisations(meetings, key=lambda article: article.meeting, names=names)
+        place = {id(article): index for index, article in enumerate(meetings)}  # newest first
         self._write(f"{ORGANISATIONS_URL}index.html", section("organisationer").template, organisations=found)
         for organisation in found:
             entries = sorted(
                 [(article, True) for article in organisation.attended]
                 + [(article, False) for article in organisation.absent],
-                key=lambda entry: (entry[0].date, entry[0].category.slug),
-                reverse=True,
+                key=lambda entry: place[id(entry[0])],
             )
             self._split_by_year(
                 f"{ORGANISATIONS_URL}{organisation.slug}/",
@@ -192,7 +192,7 @@ class RegisterGenerator(Generator):
     def _export(self, meetings: list) -> None:
         cache = setting(self.settings, "KB_BUILD").cache
         ordered = sorted(meetings, key=lambda article: meeting_order(article.meeting, article.committee))
-        records = (_record(article, cache) for article in ordered)  # made as they are written
+        records = (_record_text(article, cache) for article in ordered)  # made as they are written
         target = Path(self.output_path) / EXPORT_URL
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("w", encoding="utf-8", newline="\n") as file:
@@ -200,14 +200,14 @@ class RegisterGenerator(Generator):
         shutil.copyfile(SCHEMA, target.with_name(SCHEMA.name))
 
 
-def _record(article, cache) -> dict:
-    """The meeting's record in the JSON export, kept in the build's cache with what it is made from."""
+def _record_text(article, cache) -> str:
+    """The meeting's record in the JSON export, as text, kept in the build's cache with its inputs."""
     if cache is None:
-        return meeting_record(article.meeting, article.committee, article.url)
+        return record_text(meeting_record(article.meeting, article.committee, article.url))
     key = digest("eksport", article.kb_digest, article.url)
     found = cache.get(key)
-    if not isinstance(found, dict):
-        found = meeting_record(article.meeting, article.committee, article.url)
+    if not isinstance(found, str):
+        found = record_text(meeting_record(article.meeting, article.committee, article.url))
         cache.put(key, found)
     return found
 
