@@ -47,6 +47,15 @@ async def _library() -> dict[str, bytes]:
     return {file["path"]: file["content"] for file in files if file["path"] != ENTRY}
 
 
+def indexed_pages(index_dir: Path) -> int:
+    """How many pages the whole index in ``index_dir`` holds (its metadata names each one's fragment)."""
+    entry = json.loads((index_dir / ENTRY).read_text(encoding="utf-8"))
+    return sum(
+        len(cbor2.loads(_payload(index_dir / f"pagefind.{info['hash']}.pf_meta"))[1])
+        for info in entry["languages"].values()
+    )
+
+
 def unwritten(index_dir: Path, unused: tuple[str, ...] = ()) -> list[str]:
     """The files of the index in ``index_dir`` that are missing or cut short; [] for a whole index.
 

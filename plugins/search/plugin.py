@@ -1,11 +1,12 @@
 """Index the written site with Pagefind once every page is written.
 
 Pagefind reads the pages' ``data-pagefind-*`` attributes (set in the theme) and writes its index and
-its search library; it runs from the ``pagefind[bin]`` wheel through its Python API: no download,
-no Node. On ``finalized`` the pages are indexed, two Pagefind indexes at a time: a large archive's
-meeting pages, with the decision register's pages of their years, in parts of whole years (parts.py),
-and every other page as the main index. An index whose pages are the same as in an earlier build,
-apart from navigation marked for Pagefind to ignore, is taken from the build's content cache.
+its search library: its program from the ``pagefind[bin]`` wheel indexes, and its Python API gives
+the library's files; no download, no Node. On ``finalized`` the pages are indexed, two Pagefind
+indexes at a time: a large archive's meeting pages, with the decision register's pages of their
+years, in parts of whole years (parts.py), and every other page as the main index. An index whose
+pages are the same as in an earlier build, apart from navigation marked for Pagefind to ignore, is
+taken from the build's content cache.
 
 Everything is written into a folder of the build's own beside the site and moved into the site as
 ``pagefind/`` only when every file is checked whole (integrity.py). A build that fails or is stopped
@@ -16,16 +17,19 @@ from __future__ import annotations
 
 import asyncio
 import importlib.metadata
+import json
 import logging
 import os
 import re
 import shutil
+import subprocess
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import NamedTuple
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 from pelican import signals
 from pelican.generators import Generator
 
@@ -36,7 +40,7 @@ from plugins.kb.outputs.searchterms import search_terms
 from plugins.kb.storage.cache import ContentCache, digest, fingerprint
 from plugins.kb.storage.scratch import new_folder, remove_left_over
 
-from .integrity import library, unwritten
+from .integrity import indexed_pages, library, unwritten
 from .manifest import write_manifest
 from .parts import MAIN_PART, UNUSED, UNUSED_IN_PARTS, Part, glob_of, plan_parts
 from .sections import searchable
@@ -152,22 +156,42 @@ def _run_pagefind(site: Path, target: Path, pages, kept: Library) -> int:
     for _attempt in range(ATTEMPTS):
         # Never into a folder written before: Pagefind keeps a hashed file it finds, whole or not.
         shutil.rmtree(target, ignore_errors=True)
-        count = asyncio.run(_pagefind(site, target, glob_of(pages)))
+        failed = _pagefind(site, target, glob_of(pages))
+        if failed:
+            log.warning(
+                "Pagefind kunne ikke skrive søgeindekset (%s: %s); det bygges igen.", target.name, failed
+            )
+            continue
         for pattern in kept.unused:
             for path in target.glob(pattern):
                 path.unlink()
         _write_files(target, kept.files)  # Pagefind's own copy, not what reached the disk
         cut = unwritten(target, kept.unused)
         if not cut:
-            return count
+            return indexed_pages(target)
         log.warning("Søgeindekset blev ikke skrevet helt (%s: %s); det bygges igen.", target.name, cut[0])
     raise IndexNotWritten(target.name)
 
 
-async def _pagefind(site: Path, target: Path, glob: str) -> int:
-    # Leaving the block writes the index (and only if nothing raised).
-    async with PagefindIndex(config=IndexConfig(output_path=str(target))) as index:
-        return (await index.add_directory(str(site), glob=glob))["page_count"]
+def _pagefind(site: Path, target: Path, glob: str) -> str:
+    """Run Pagefind's program on the pages of ``site`` that ``glob`` matches; what it said if it failed.
+
+    The program the Python API runs (``pagefind.service``), but on its own: the API waits up to a
+    tenth of a second for each answer and stops the program as soon as it answers (integrity.py),
+    and its one process costs 0.2 to 0.4 s more per index (RESULTS.md). Its settings are read from
+    ``pagefind.json`` in the folder it runs in: a glob of many pages is too long for one argument.
+    """
+    program = get_executable()
+    if program is None:
+        return "programmet findes ikke (pagefind[bin] er ikke installeret)"
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
+        settings = {"site": str(site), "glob": glob, "output_path": str(target)}
+        (Path(work) / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+        command = [str(program), "--quiet"]
+        done = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
+    if done.returncode == 0:
+        return ""
+    return (done.stderr or done.stdout).strip()[-500:] or f"slutkode {done.returncode}"
 
 
 def _outside_event_loop(function, *args):

@@ -325,13 +325,13 @@ def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(wor
     from plugins.search import plugin as search_plugin
 
     indexed = []
-    real = search_plugin.PagefindIndex.add_directory
+    real = search_plugin._pagefind
 
-    async def counted(self, path, glob=None):
+    def counted(site_folder, target, glob):
         indexed.append(glob)
-        return await real(self, path, glob=glob)
+        return real(site_folder, target, glob)
 
-    monkeypatch.setattr(search_plugin.PagefindIndex, "add_directory", counted)
+    monkeypatch.setattr(search_plugin, "_pagefind", counted)
     cache = workdir / "cache"
 
     def build(name, cache_folder):

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from pagefind.index import PagefindIndex
 
+from plugins.search import plugin as search_plugin
 from praktikviden import site
 from tests.conftest import FIXTURES, ROOT, site_settings
 
@@ -137,21 +137,35 @@ def test_a_killed_build_leaves_the_output_and_the_next_build_is_a_clean_one(work
 
 
 def test_an_index_file_pagefind_cut_short_is_written_again(tmp_path, monkeypatch):
-    """Pagefind's service may be stopped before its last write lands (plugins/search/integrity.py)."""
+    """Pagefind may leave a file short (plugins/search/integrity.py): the index is made again."""
     expected = _tree(site.build(_site(tmp_path / "clean", SOURCE_DATE_EPOCH=EPOCH)))
-    real_exit = PagefindIndex.__aexit__
+    real = search_plugin._pagefind
     runs = []
 
-    async def cut_short(self, *args):
-        await real_exit(self, *args)
-        runs.append(self._config["output_path"])
+    def cut_short(site_folder, target, glob):
+        failed = real(site_folder, target, glob)
+        runs.append(target)
         if len(runs) == 1:  # the first index: a file cut at 32 KiB and one left empty, as seen
-            written = Path(self._config["output_path"])
-            worker = written / "pagefind-worker.js"
+            worker = target / "pagefind-worker.js"
             worker.write_bytes(worker.read_bytes()[:32768])
-            next(written.glob("fragment/*.pf_fragment")).write_bytes(b"")
+            next(target.glob("fragment/*.pf_fragment")).write_bytes(b"")
+        return failed
 
-    monkeypatch.setattr(PagefindIndex, "__aexit__", cut_short)
+    monkeypatch.setattr(search_plugin, "_pagefind", cut_short)
     settings = site.with_cache(_site(tmp_path / "cut", SOURCE_DATE_EPOCH=EPOCH), tmp_path / "cut" / "cache")
     assert _tree(site.build(settings)) == expected
     assert len(runs) == 2 and runs[0] == runs[1]
+
+
+def test_pagefind_that_fails_is_run_again_and_then_stops_the_build(tmp_path, monkeypatch, caplog):
+    """Pagefind's program ending with an error is an index not written: tried again, then the build
+    stops with a message and the old site stays."""
+    monkeypatch.setattr(search_plugin, "get_executable", lambda: Path("/bin/false"))
+    settings = _site(tmp_path / "site", SOURCE_DATE_EPOCH=EPOCH)
+    with pytest.raises(site.BuildFailed):
+        site.build(settings)
+    messages = [record.getMessage() for record in caplog.records]
+    tried = [message for message in messages if "Pagefind kunne ikke skrive søgeindekset" in message]
+    assert tried and all(message.endswith("slutkode 1); det bygges igen.") for message in tried)
+    assert any("Søgeindekset blev ikke skrevet helt" in message for message in messages)
+    assert not Path(settings["OUTPUT_PATH"]).exists()
