@@ -5,21 +5,21 @@ python -m benchmarks.run_build ours|plain|plain-pagefind CONTENT OUTPUT [--cache
 ``ours`` is publishconf.py with every plugin and the search index; ``--cache`` keeps its content
 cache in ``cache-kb/`` beside OUTPUT, as ``praktikviden build`` keeps it in ``.cache/``. ``plain`` is
 Pelican with its defaults (``--cache``: its own content cache); ``plain-pagefind`` is the same,
-followed by Pagefind on its output through Pagefind's Python API. ``--without PLUGIN`` builds ours
+followed by Pagefind's program on its output (``pagefind --site``). ``--without PLUGIN`` builds ours
 without that plugin, to measure what one plugin gives.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import resource
+import subprocess
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import get_executable
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -41,10 +41,10 @@ def settings(kind: str, content: str, output: str, cache: bool) -> dict:
     return read_settings(None, override=override)
 
 
-async def pagefind(output: str) -> None:
-    """Index a written site with Pagefind, as plugins/search does."""
-    async with PagefindIndex(config=IndexConfig(output_path=str(Path(output) / "pagefind"))) as index:
-        await index.add_directory(output)
+def pagefind(output: str) -> None:
+    """Index a written site with Pagefind's program, as its documentation says (``pagefind --site``)."""
+    command = [str(get_executable()), "--site", output, "--output-path", str(Path(output) / "pagefind")]
+    subprocess.run(command, check=True, capture_output=True)
 
 
 def main() -> None:
@@ -58,7 +58,7 @@ def main() -> None:
     started = time.perf_counter()
     Pelican(chosen).run()
     if kind == "plain-pagefind":
-        asyncio.run(pagefind(output))
+        pagefind(output)
     described = chosen.get("KB_BUILD")
     if described is not None and described.cache is not None:
         described.cache.save()
