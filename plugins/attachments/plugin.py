@@ -43,12 +43,10 @@ def describe_attachments(generators) -> None:
 
 def _described(file: Path, source: str, cache) -> AttachmentFile:
     """The file's description, from the cache if it has described these bytes before; its problems logged."""
-    key = attachment_key(source, file.read_bytes()) if cache is not None else None
-    found = cache.get(key) if cache is not None else None
-    if found is None:
+    if cache is None:
         found = describe(file, source)
-        if cache is not None:
-            cache.put(key, found)
+    else:
+        found = cache.remembered(attachment_key(source, file.read_bytes()), lambda: describe(file, source))
     described, problems = found
     for problem in problems:
         log.warning("%s", problem)

@@ -85,12 +85,12 @@ def _load(csv_path: Path, schema: Path, root: Path, cache: ContentCache | None):
         return load_table(csv_path, schema, root)
     names = (str(csv_path.absolute()), str(schema.absolute()), str(root.absolute()))
     key = digest("tabel", CODE_VERSION, *names, csv_path.read_bytes(), schema.read_bytes())
-    found = cache.get(key)
-    if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], list):
-        return found
-    loaded = load_table(csv_path, schema, root)
-    cache.put(key, loaded)
-    return loaded
+    return cache.remembered(key, lambda: load_table(csv_path, schema, root), _is_loaded)
+
+
+def _is_loaded(found) -> bool:
+    """Whether a cache entry is what load_table returns: (table or None, problems)."""
+    return isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], list)
 
 
 def check_refs(content) -> None:

@@ -55,12 +55,7 @@ class Renderer:
         cache = setting(self.settings, "KB_BUILD").cache
         if cache is None:
             return make()
-        key = self.key(kind, *parts)
-        found = cache.get(key)
-        if found is None:
-            found = make()
-            cache.put(key, found)
-        return found
+        return cache.remembered(self.key(kind, *parts), make)
 
     def key(self, kind: str, *parts: str) -> str:
         """The cache's key for this kind of content made from ``parts`` in this build."""

@@ -202,14 +202,17 @@ class RegisterGenerator(Generator):
 
 def _record_text(article, cache) -> str:
     """The meeting's record in the JSON export, as text, kept in the build's cache with its inputs."""
-    if cache is None:
+
+    def make() -> str:
         return record_text(meeting_record(article.meeting, article.committee, article.url))
-    key = digest("eksport", article.kb_digest, article.url)
-    found = cache.get(key)
-    if not isinstance(found, str):
-        found = record_text(meeting_record(article.meeting, article.committee, article.url))
-        cache.put(key, found)
-    return found
+
+    if cache is None:
+        return make()
+    return cache.remembered(digest("eksport", article.kb_digest, article.url), make, _is_text)
+
+
+def _is_text(found) -> bool:
+    return isinstance(found, str)
 
 
 def _year(entry) -> int:

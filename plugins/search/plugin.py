@@ -237,11 +237,7 @@ def _pagefind_library(cache: ContentCache | None) -> dict[str, bytes]:
     if cache is None:
         return library()
     key = digest("pagefind-bibliotek", INDEXER_VERSION)
-    found = cache.get(key)
-    if not (_named_files(found) and set(found) >= LIBRARY_NEEDS):
-        found = library()
-        cache.put(key, found)
-    return found
+    return cache.remembered(key, library, lambda found: _named_files(found) and set(found) >= LIBRARY_NEEDS)
 
 
 def _cached_index(found) -> bool:

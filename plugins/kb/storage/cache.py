@@ -31,6 +31,7 @@ import os
 import pathlib
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import markupsafe
@@ -72,6 +73,10 @@ def fingerprint(files: dict[str, Path], *extra: str) -> str:
     return digest(*parts)
 
 
+def _any(found) -> bool:
+    return True
+
+
 class ContentCache:
     """Parsed content by key: in memory, or, given a folder, in one file per entry there.
 
@@ -92,6 +97,14 @@ class ContentCache:
         found = self._memory.get(key) if self.folder is None else self._load(key)
         if found is not None:
             self._used.add(key)
+        return found
+
+    def remembered(self, key: str, make: Callable[[], object], fits: Callable[[object], bool] = _any):
+        """The entry for ``key`` if ``fits`` takes it (its shape); else ``make()``, kept under ``key``."""
+        found = self.get(key)
+        if found is None or not fits(found):
+            found = make()
+            self.put(key, found)
         return found
 
     def holds(self, key: str) -> bool:
