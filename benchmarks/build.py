@@ -1,11 +1,12 @@
 """Our full build (search index included) against plain Pelican, alone and followed by Pagefind.
 
 For each corpus size the same generated minutes (benchmarks/generate.py) are built by each, each
-build in a fresh process, one after the other: wall time (median of --runs), peak memory (the build
-and its child processes, Pagefind included), output size, and the time to build again in a fresh
-process after editing one file and after adding one, each with its content cache from the build
-before (ours: the folder the publish workflow restores). The corpus is a git repository and each
-change is committed, as the publish workflow builds it: a page's "Senest ændret" is read from git. Usage:
+build in a fresh process, the three in turn: wall time and processor time (medians of --runs),
+peak memory (the build and its child processes, Pagefind included), output size, and the time to
+build again in a fresh process after editing one file and after adding one, each with its content
+cache from the build before (ours: the folder the publish workflow restores). The corpus is a git
+repository and each change is committed, as the publish workflow builds it: a page's "Senest
+ændret" is read from git. Usage:
 
     .venv/bin/python -m benchmarks.build --sizes 100 1000 3000 --runs 3
 """
@@ -24,6 +25,12 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.generate import generate
+
+NAMES = {
+    "plain": "plain Pelican, default theme",
+    "plain-pagefind": "plain Pelican, then Pagefind",
+    "ours": "Praktikviden, with search",
+}
 
 
 def build(kind: str, content: Path, output: Path, cache: bool = False) -> dict:
@@ -69,32 +76,43 @@ def commit(corpus: Path, message: str, day: dt.date) -> None:
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", message], check=True, env=env)
 
 
-def measure(kind: str, corpus: Path, runs: int) -> dict:
-    """Median time, peak memory and output size over ``runs`` builds, then the builds after changes.
+def measure(corpora: dict[str, Path], runs: int) -> dict[str, dict]:
+    """Each kind's median time, peak memory and output size over ``runs`` builds, then after changes.
 
-    One file edited (edit_one), then one new meeting (add_one): each build in a fresh process, with
-    the content cache of the build before.
+    ``corpora``: each kind's own copy of the minutes. Every step is built by each kind in turn, so
+    that the machine's load, which varies over minutes, falls on each alike. One file edited
+    (edit_one), then one new meeting (add_one): each build in a fresh process, with the content cache
+    of the build before.
     """
-    output = corpus / f"output-{kind}"
-    commit(corpus, "Referaterne", dt.date(2026, 11, 2))
-    results = []
+    for corpus in corpora.values():
+        commit(corpus, "Referaterne", dt.date(2026, 11, 2))
+    results: dict[str, list[dict]] = {kind: [] for kind in corpora}
     for _ in range(runs):
-        shutil.rmtree(output, ignore_errors=True)
-        shutil.rmtree(corpus / "cache", ignore_errors=True)
-        shutil.rmtree(corpus / "cache-kb", ignore_errors=True)
-        results.append(build(kind, corpus / "content", output))
+        for kind, corpus in corpora.items():
+            shutil.rmtree(corpus / "cache", ignore_errors=True)
+            shutil.rmtree(corpus / "cache-kb", ignore_errors=True)
+            results[kind].append(build(kind, corpus / "content", corpus / "output"))
     figures = {
-        "seconds": statistics.median(r["seconds"] for r in results),
-        "peak_mb": max(r["peak_mb"] for r in results),
-        "output_mb": size_mb(output),
+        kind: {
+            "seconds": statistics.median(r["seconds"] for r in found),
+            "cpu_seconds": statistics.median(r["cpu_seconds"] for r in found),
+            "peak_mb": max(r["peak_mb"] for r in found),
+            "output_mb": size_mb(corpora[kind] / "output"),
+        }
+        for kind, found in results.items()
     }
-    build(kind, corpus / "content", output, cache=True)  # fills the content cache
-    edit_one(corpus / "content")
-    commit(corpus, "Rettelse", dt.date(2026, 11, 3))
-    figures["rebuild_seconds"] = build(kind, corpus / "content", output, cache=True)["seconds"]
-    add_one(corpus / "content")
-    commit(corpus, "Nyt referat", dt.date(2026, 11, 4))
-    figures["added_seconds"] = build(kind, corpus / "content", output, cache=True)["seconds"]
+    for kind, corpus in corpora.items():
+        build(kind, corpus / "content", corpus / "output", cache=True)  # fills the content cache
+    changes = (
+        ("rebuild_seconds", edit_one, "Rettelse", dt.date(2026, 11, 3)),
+        ("added_seconds", add_one, "Nyt referat", dt.date(2026, 11, 4)),
+    )
+    for name, change, message, day in changes:
+        for corpus in corpora.values():
+            change(corpus / "content")
+            commit(corpus, message, day)
+        for kind, corpus in corpora.items():
+            figures[kind][name] = build(kind, corpus / "content", corpus / "output", cache=True)["seconds"]
     return figures
 
 
@@ -105,30 +123,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(
-        "| minutes | build | median time | peak memory | output | one file edited | one new meeting "
-        "| ÷ plain | ÷ plain + Pagefind |"
+        "| minutes | build | median time | processor time | peak memory | output | one file edited "
+        "| one new meeting | ÷ plain | ÷ plain + Pagefind |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            plain_corpus, our_corpus = Path(tmp) / "plain", Path(tmp) / "ours"
-            generate(count, plain_corpus, plain=True)
-            generate(count, our_corpus)
-            plain = measure("plain", plain_corpus, args.runs)
-            generate(count, plain_corpus, plain=True)  # undo the edit and the new meeting
-            plain_pagefind = measure("plain-pagefind", plain_corpus, args.runs)
-            ours = measure("ours", our_corpus, args.runs)
-        rows = (
-            ("plain Pelican, default theme", plain),
-            ("plain Pelican, then Pagefind", plain_pagefind),
-            ("Praktikviden, with search", ours),
-        )
-        for name, figures in rows:
-            ratios = (figures["seconds"] / plain["seconds"], figures["seconds"] / plain_pagefind["seconds"])
+            corpora = {kind: Path(tmp) / kind for kind in ("plain", "plain-pagefind", "ours")}
+            for kind, corpus in corpora.items():
+                generate(count, corpus, plain=kind != "ours")
+            figures = measure(corpora, args.runs)
+        plain, plain_pagefind = figures["plain"], figures["plain-pagefind"]
+        for kind, name in NAMES.items():
+            found = figures[kind]
+            ratios = (found["seconds"] / plain["seconds"], found["seconds"] / plain_pagefind["seconds"])
             print(
-                f"| {count:,} | {name} | {figures['seconds']:.1f} s | {figures['peak_mb']:.0f} MB | "
-                f"{figures['output_mb']:.0f} MB | {figures['rebuild_seconds']:.1f} s | "
-                f"{figures['added_seconds']:.1f} s | "
+                f"| {count:,} | {name} | {found['seconds']:.1f} s | {found['cpu_seconds']:.1f} s | "
+                f"{found['peak_mb']:.0f} MB | {found['output_mb']:.0f} MB | "
+                f"{found['rebuild_seconds']:.1f} s | {found['added_seconds']:.1f} s | "
                 f"{ratios[0]:.2f} | {ratios[1]:.2f} |",
                 flush=True,
             )

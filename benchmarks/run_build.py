@@ -7,12 +7,18 @@ cache in ``cache-kb/`` beside OUTPUT, as ``praktikviden build`` keeps it in ``.c
 Pelican with its defaults (``--cache``: its own content cache); ``plain-pagefind`` is the same,
 followed by Pagefind's program on its output (``pagefind --site``). ``--without PLUGIN`` builds ours
 without that plugin, to measure what one plugin gives.
+
+Every build starts with no OUTPUT folder, as in the publish workflow's fresh checkout, and with the
+writes of what ran before on the disk (``fresh_output``): deleting an earlier build's output is no
+part of a build, and writes still pending would fall on this build's time.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -47,6 +53,18 @@ def pagefind(output: str) -> None:
     subprocess.run(command, check=True, capture_output=True)
 
 
+def fresh_output(output: str) -> None:
+    """Remove ``output`` and wait until the disk has every write made so far (``sync``)."""
+    shutil.rmtree(output, ignore_errors=True)
+    os.sync()
+
+
+def cpu_seconds() -> float:
+    """Processor time of this process and its finished children (Pagefind, the parse's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     """Build and report."""
     kind, content, output = sys.argv[1:4]
@@ -55,6 +73,8 @@ def main() -> None:
     if "--without" in sys.argv:
         left_out = sys.argv[sys.argv.index("--without") + 1]
         chosen["PLUGINS"] = [plugin for plugin in chosen["PLUGINS"] if plugin != left_out]
+    fresh_output(output)
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     Pelican(chosen).run()
     if kind == "plain-pagefind":
@@ -70,6 +90,7 @@ def main() -> None:
         json.dumps(
             {
                 "seconds": seconds,
+                "cpu_seconds": cpu_seconds() - cpu_before,
                 "peak_mb": max(own_kb, children_kb) / 1024,
                 "build_peak_mb": own_kb / 1024,
                 "child_peak_mb": children_kb / 1024,
