@@ -1,0 +1,88 @@
+"""What a minutes file's parse costs, and how much of it is Python-Markdown with which extensions.
+
+The parse renders each block of a meeting on its own (about 37 conversions per file). This script
+times, in one process, on the same generated minutes (benchmarks/generate.py), one after the other
+--runs times: the whole parse (``ContentReader.parse_minutes``' work: parse_meeting, follow-ups,
+list-number warnings, links, table references), the same blocks converted with the site's Markdown
+settings, with no extensions at all, and each file's body converted whole in one conversion, as
+plain Pelican does. Milliseconds per file, medians. Usage:
+
+    .venv/bin/python -m benchmarks.markdown_cost --minutes 200 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from markdown import Markdown
+from pelican.settings import read_settings
+
+from benchmarks.generate import ROOT, generate
+from plugins.kb.content.links import find_links
+from plugins.kb.content.listnumbers import file_warnings
+from plugins.kb.content.parse import parse_meeting
+from plugins.kb.content.tablerefs import find_table_refs
+from plugins.kb.metadata.frontmatter import split_front_matter
+from plugins.kb.outputs.registers import follow_ups
+from plugins.markdown_content.render import Renderer
+
+
+def _per_file(work: Callable[[], None], files: int, runs: int) -> float:
+    """Median milliseconds per file of ``work`` over ``runs`` (after one run to warm up)."""
+    work()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - started) * 1000 / files)
+    return statistics.median(times)
+
+
+def main() -> None:
+    """Print one table row per way of converting."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    with tempfile.TemporaryDirectory() as tmp:
+        content = generate(args.minutes, Path(tmp))
+        files = {
+            path.relative_to(content.parent).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted((content / "referater").glob("*.md"))
+        }
+        committees = {path.stem for path in (content / "udvalg").glob("*.yml")}
+    renderer = Renderer(settings)
+    blocks: list[str] = []
+
+    def parse(render: Callable[[str], str]) -> None:
+        for source, text in files.items():
+            meeting, problems = parse_meeting(text, source, committees, render)
+            assert meeting is not None, problems
+            tuple(follow_ups(meeting))
+            tuple(file_warnings(text, source))
+            find_links(text)
+            find_table_refs(text)
+
+    parse(lambda markdown: blocks.append(markdown) or renderer.body(markdown))
+    bodies = [split_front_matter(text, source)[1] for source, text in files.items()]
+    ours, bare = Markdown(**settings["MARKDOWN"]), Markdown(output_format="html5")
+    rows = {
+        "the whole parse (site's Markdown settings)": lambda: parse(renderer.body),
+        "its blocks converted, site's Markdown settings": lambda: [ours.reset().convert(b) for b in blocks],
+        "its blocks converted, no Markdown extensions": lambda: [bare.reset().convert(b) for b in blocks],
+        "each body converted whole, site's settings": lambda: [ours.reset().convert(b) for b in bodies],
+    }
+    print(f"{len(files)} generated minutes, {len(blocks) / len(files):.0f} blocks per file; ms per file")
+    print("| what | ms per file |\n|---|---:|")
+    for name, work in rows.items():
+        print(f"| {name} | {_per_file(work, len(files), args.runs):.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
