@@ -321,34 +321,41 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(workdir, monkeypatch, caplog):
+def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(workdir, monkeypatch):
     from plugins.search import plugin as search_plugin
 
-    indexed = []
-    real = search_plugin._pagefind
+    indexed, retried = [], []
+    real_pagefind, real_unwritten = search_plugin._pagefind, search_plugin.unwritten
 
     def counted(site_folder, target, glob):
         indexed.append(glob)
-        return real(site_folder, target, glob)
+        failed = real_pagefind(site_folder, target, glob)
+        retried.extend([glob] if failed else [])
+        return failed
+
+    def checked(target, unused):
+        cut = real_unwritten(target, unused)
+        retried.extend([target.name] if cut else [])
+        return cut
 
     monkeypatch.setattr(search_plugin, "_pagefind", counted)
+    monkeypatch.setattr(search_plugin, "unwritten", checked)
     cache = workdir / "cache"
 
     def build(name, cache_folder):
         return _build(workdir, cache_folder, name, KB_SEARCH_PART_PAGES=1)
 
     build("filled", cache)
-    # A part for each of the three years of minutes, and the pages, each indexed once; an index that
-    # Pagefind's service left unfinished is indexed again and says so (plugins/search/integrity.py;
-    # Pelican's log says the same words once, so a second time for one index is not counted here).
-    again = [record for record in caplog.records if record.getMessage().endswith("det bygges igen.")]
-    assert len(set(indexed)) == 4 and (len(indexed) == 4 or again)
+    # A part for each of the three years of minutes, and the pages, each indexed once, and once more
+    # for each time Pagefind failed or left an index unfinished (plugins/search/integrity.py).
+    assert len(set(indexed)) == 4 and len(indexed) == 4 + len(retried)
     minutes = workdir / "content" / "referater" / "2021-10-12-samarbejdsmoede-pa.md"
     minutes.write_text(_read(minutes).replace("\n\n", "\n\nEt nyt afsnit.\n\n", 1), encoding="utf-8")
     indexed.clear()
     from_cache = build("edited", cache)
-    # The 2021 part again (and the pages' index if a page shows the new text); not 2019 nor 2024.
-    assert "2021-10-12" in indexed[0]
+    # The 2021 part again (and the pages' index if a page shows the new text: two indexes at a time,
+    # in either order); not 2019 nor 2024.
+    assert any("2021-10-12" in glob for glob in indexed)
     assert not any("2019-02-22" in glob or "2024-09-16" in glob for glob in indexed)
     assert _differing(build("without", None), from_cache) == []
     # A new decision changes every year's count in the decision register's year links, on the
@@ -358,7 +365,7 @@ def test_a_search_index_in_parts_reuses_the_parts_whose_pages_did_not_change(wor
     )
     indexed.clear()
     from_cache = build("decided", cache)
-    assert "2021-10-12" in indexed[0] and "beslutninger/2021/index.html" in indexed[0]
+    assert any("2021-10-12" in glob and "beslutninger/2021/index.html" in glob for glob in indexed)
     assert not any("2019-02-22" in glob or "2024-09-16" in glob for glob in indexed)
     assert _differing(build("without-again", None), from_cache) == []
 
