@@ -1,50 +1,33 @@
-"""Whether a Pagefind index on disk is whole, and Pagefind's own copy of the files it writes for every index.
+"""Whether a Pagefind index on disk is whole.
 
 Pagefind's service (1.5) writes each file with tokio's ``File::write_all`` and never flushes it:
 the last chunk of a file may still be queued in a background thread when the service answers that
 the index is written. The Python API then stops the service at once (``PagefindIndex.__aexit__``
 → ``PagefindService.close`` → SIGTERM), and that file stays short: empty, or cut at a multiple of
-16 KiB (a 41,255-byte ``pagefind-worker.js`` kept 32,768). It happens when the machine is busy,
-such as right after a killed build; nothing reports it.
+16 KiB (a 41,255-byte ``pagefind-worker.js`` kept 32,768). It happened when the machine was busy,
+such as right after a killed build, and nothing reported it. The build now runs Pagefind's program
+on its own (plugin.py), which ends when it is done; an index is still checked before it is used.
 
 So an index is trusted only once checked here: its entry file parses, and every file its metadata
 names exists and is a whole gzip stream with Pagefind's signature. The library files Pagefind
 writes the same for every index (its JavaScript, CSS and generic WebAssembly) are not taken from
-the disk at all but from its own copy, which the API hands over in memory for an empty index.
+an index at all but written from one copy, made once (plugin.py: ``library``).
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import gzip
 import json
-import tempfile
 import zlib
 from fnmatch import fnmatch
 from pathlib import Path
 
 import cbor2
-from pagefind.index import IndexConfig, PagefindIndex
 
 from .stable import SIGNATURE
 
 ENTRY = "pagefind-entry.json"
 WASM_MAGIC = b"\0asm"
-
-
-@functools.cache
-def library() -> dict[str, bytes]:
-    """The files Pagefind writes the same for every index, by name (asked once per process)."""
-    return asyncio.run(_library())
-
-
-async def _library() -> dict[str, bytes]:
-    # Leaving the block writes the (empty) index: into a folder of its own, never the working folder.
-    with tempfile.TemporaryDirectory(prefix="pagefind-bibliotek-") as scratch:
-        async with PagefindIndex(IndexConfig(output_path=scratch)) as index:
-            files = await index.get_files()
-    return {file["path"]: file["content"] for file in files if file["path"] != ENTRY}
 
 
 def indexed_pages(index_dir: Path) -> int:

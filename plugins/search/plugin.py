@@ -1,8 +1,8 @@
 """Index the written site with Pagefind once every page is written.
 
 Pagefind reads the pages' ``data-pagefind-*`` attributes (set in the theme) and writes its index and
-its search library: its program from the ``pagefind[bin]`` wheel indexes, and its Python API gives
-the library's files; no download, no Node. On ``finalized`` the pages are indexed, two Pagefind
+its search library: its program from the ``pagefind[bin]`` wheel indexes, and gives the library's
+files once from a scratch page; no download, no Node. On ``finalized`` the pages are indexed, two Pagefind
 indexes at a time: a large archive's meeting pages, with the decision register's pages of their
 years, in parts of whole years (parts.py), and every other page as the main index. An index whose
 pages are the same as in an earlier build, apart from navigation marked for Pagefind to ignore, is
@@ -15,7 +15,7 @@ removes that folder; one that is killed leaves it to the next build (plugins/kb/
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import importlib.metadata
 import json
 import logging
@@ -40,7 +40,7 @@ from plugins.kb.outputs.searchterms import search_terms
 from plugins.kb.storage.cache import ContentCache, digest, fingerprint
 from plugins.kb.storage.scratch import new_folder, remove_left_over
 
-from .integrity import indexed_pages, library, unwritten
+from .integrity import ENTRY, indexed_pages, unwritten
 from .manifest import write_manifest
 from .parts import MAIN_PART, UNUSED, UNUSED_IN_PARTS, Part, glob_of, plan_parts
 from .sections import searchable
@@ -58,7 +58,7 @@ INDEXES_AT_ONCE = 2
 
 
 def _pagefind_versions() -> list[str]:
-    """Pagefind's Python API and the program it runs: its own wheel's, or one named by the environment."""
+    """Pagefind's wheels and the program that runs: its own wheel's, or one named by the environment."""
     found = [f"PAGEFIND_BINARY_PATH={os.environ.get('PAGEFIND_BINARY_PATH', '')}"]
     for name in ("pagefind", "pagefind_bin", "pagefind_extended_bin"):
         try:
@@ -76,6 +76,10 @@ INDEXER_VERSION = fingerprint(
 
 class IndexNotWritten(Exception):
     """Pagefind did not write a whole index ATTEMPTS times in a row."""
+
+
+class LibraryNotWritten(Exception):
+    """Pagefind's program could not write its library's files (what it said)."""
 
 
 def add_filters(generator) -> None:
@@ -174,7 +178,12 @@ def _run_pagefind(site: Path, target: Path, pages, kept: Library) -> int:
 
 
 def _pagefind(site: Path, target: Path, glob: str) -> str:
-    """Run Pagefind's program on the pages of ``site`` that ``glob`` matches; what it said if it failed.
+    """Index the pages of ``site`` that ``glob`` matches into ``target``; what Pagefind said if it failed."""
+    return _program({"site": str(site), "glob": glob, "output_path": str(target)})
+
+
+def _program(settings: dict[str, str]) -> str:
+    """Run Pagefind's program with ``settings``; what it said if it failed, else "".
 
     The program the Python API runs (``pagefind.service``), but on its own: the API waits up to a
     tenth of a second for each answer and stops the program as soon as it answers (integrity.py),
@@ -185,7 +194,6 @@ def _pagefind(site: Path, target: Path, glob: str) -> str:
     if program is None:
         return "programmet findes ikke (pagefind[bin] er ikke installeret)"
     with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
-        settings = {"site": str(site), "glob": glob, "output_path": str(target)}
         (Path(work) / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
         command = [str(program), "--quiet"]
         done = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False)
@@ -194,19 +202,34 @@ def _pagefind(site: Path, target: Path, glob: str) -> str:
     return (done.stderr or done.stdout).strip()[-500:] or f"slutkode {done.returncode}"
 
 
-def _outside_event_loop(function, *args):
-    """Call ``function(*args)`` where no event loop runs, and return what it returns.
+# The page Pagefind indexes once to write its library's files (library): no language, so that the
+# WebAssembly it writes is the one for languages it has none of its own for.
+_SCRATCH_PAGE = "<!DOCTYPE html><html><head><title>Bibliotek</title></head><body><p>Ord</p></body></html>"
 
-    Pagefind's Python API is asynchronous and runs in an event loop of its own (``asyncio.run``).
-    Code that starts a build may run a loop in this thread already (Playwright's synchronous API
-    does): the call then runs in a thread of its own, and this one waits for it.
+
+@functools.cache
+def library() -> dict[str, bytes]:
+    """The files Pagefind writes the same for every index, by name (made once per process).
+
+    Its program indexes a page of one word in a scratch folder; the library is what it writes beside
+    that index's own files (the entry file, the metadata, the folders of fragments, words and filters).
+
+    Raises:
+        LibraryNotWritten: the program is missing or failed; what it said.
+
     """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return function(*args)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(function, *args).result()
+    with tempfile.TemporaryDirectory(prefix="pagefind-bibliotek-") as scratch:
+        site, target = Path(scratch) / "side", Path(scratch) / "indeks"
+        site.mkdir()
+        (site / "index.html").write_text(_SCRATCH_PAGE, encoding="utf-8")
+        failed = _program({"site": str(site), "glob": "index.html", "output_path": str(target)})
+        if failed:
+            raise LibraryNotWritten(failed)
+        return {
+            path.name: path.read_bytes()
+            for path in sorted(target.iterdir())
+            if path.is_file() and path.name != ENTRY and path.suffix != ".pf_meta"
+        }
 
 
 # What Pagefind's library holds at least, whatever else its version writes: its script, its worker
@@ -229,10 +252,10 @@ def _kept(own: dict[str, bytes], unused: tuple[str, ...]) -> Library:
 
 
 def _pagefind_library(cache: ContentCache | None) -> dict[str, bytes]:
-    """Pagefind's own copy of its library files (integrity.py), kept in the build's cache.
+    """Pagefind's own copy of its library files (:func:`library`), kept in the build's cache.
 
-    Asking Pagefind for them starts it once more, about 0.3 s of every build; they change only with
-    Pagefind (and this plugin's code), which the key names.
+    Making them runs Pagefind once more; they change only with Pagefind (and this plugin's code),
+    which the key names.
     """
     if cache is None:
         return library()
@@ -305,9 +328,16 @@ class SearchIndexGenerator(Generator):
         in_parts = {page for part in parts for page in part.pages}
         rest = sorted(name for name in [*others, *meeting_pages] if name not in in_parts)
         try:
-            pages = _outside_event_loop(write_index, site, parts, rest, setting(self.settings, "KB_BUILD"))
+            pages = write_index(site, parts, rest, setting(self.settings, "KB_BUILD"))
         except IndexNotWritten as error:
             log.error("Søgeindekset blev ikke skrevet helt (%s); byg igen.", error)
+            return
+        except LibraryNotWritten as error:
+            log.error(
+                "Pagefind kunne ikke skrive søgningens egne filer (%s). Ret: installér projektet igen "
+                "(slet mappen .venv og kør './run build' igen).",
+                error,
+            )
             return
         log.info("Søgeindeks: %d sider indekseret i %s/ (%d dele)", pages, INDEX_DIR, len(parts) + 1)
 

@@ -160,6 +160,7 @@ def test_an_index_file_pagefind_cut_short_is_written_again(tmp_path, monkeypatch
 def test_pagefind_that_fails_is_run_again_and_then_stops_the_build(tmp_path, monkeypatch, caplog):
     """Pagefind's program ending with an error is an index not written: tried again, then the build
     stops with a message and the old site stays."""
+    search_plugin.library()  # made while the program works: only the indexes fail
     monkeypatch.setattr(search_plugin, "get_executable", lambda: Path("/bin/false"))
     settings = _site(tmp_path / "site", SOURCE_DATE_EPOCH=EPOCH)
     with pytest.raises(site.BuildFailed):
@@ -168,4 +169,20 @@ def test_pagefind_that_fails_is_run_again_and_then_stops_the_build(tmp_path, mon
     tried = [message for message in messages if "Pagefind kunne ikke skrive søgeindekset" in message]
     assert tried and all(message.endswith("slutkode 1); det bygges igen.") for message in tried)
     assert any("Søgeindekset blev ikke skrevet helt" in message for message in messages)
+    assert not Path(settings["OUTPUT_PATH"]).exists()
+
+
+def test_pagefind_that_cannot_write_its_library_stops_the_build_with_a_message(tmp_path, monkeypatch, caplog):
+    """Pagefind's library is made by its program too: a program that fails stops the build with what
+    to do, not a traceback, and nothing is published."""
+    search_plugin.library.cache_clear()  # as in a new process
+    monkeypatch.setattr(search_plugin, "get_executable", lambda: Path("/bin/false"))
+    settings = _site(tmp_path / "site", SOURCE_DATE_EPOCH=EPOCH)
+    with pytest.raises(site.BuildFailed):
+        site.build(settings)
+    errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
+    assert errors == [
+        "Pagefind kunne ikke skrive søgningens egne filer (slutkode 1). Ret: installér projektet igen "
+        "(slet mappen .venv og kør './run build' igen)."
+    ]
     assert not Path(settings["OUTPUT_PATH"]).exists()

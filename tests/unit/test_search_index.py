@@ -11,10 +11,9 @@ import pytest
 from plugins.kb.build import Build, BuildSuperseded, settings_problems
 from plugins.kb.outputs.searchsites import origins, search_sites
 from plugins.kb.storage.cache import ContentCache, digest
-from plugins.search.integrity import library
 from plugins.search.manifest import entry_tag
 from plugins.search.parts import PARTS_FILE, Part, glob_of, plan_parts
-from plugins.search.plugin import WORK_PREFIX, marked_for_search, searched_bytes, write_index
+from plugins.search.plugin import WORK_PREFIX, library, marked_for_search, searched_bytes, write_index
 
 
 def test_the_pages_are_one_alternative_per_file_with_special_characters_escaped():
