@@ -318,10 +318,6 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
     output = Path(settings["OUTPUT_PATH"])
     content = Path(settings["PATH"])
     watched = [content, content.parent / "data", Path(settings["THEME"]), site.ROOT / "plugins"]
-    _rebuild(settings, output, "")
-    RootedHTTPServer.allow_reuse_address = True
-    server = RootedHTTPServer(str(output), ("127.0.0.1", port), ComplexHTTPRequestHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     changed: queue.Queue[set] = queue.Queue()
 
     def watch() -> None:
@@ -329,8 +325,13 @@ def preview(settings: dict, port: int, stop: threading.Event | None = None) -> N
             changed.put(changes)
             newer.set()
 
+    # Watching before the first build: a file saved while it runs, or just after, is not missed.
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
+    _rebuild(settings, output, "")
+    RootedHTTPServer.allow_reuse_address = True
+    server = RootedHTTPServer(str(output), ("127.0.0.1", port), ComplexHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Forhåndsvisning: http://localhost:{port}/  (stop med Ctrl+C)")
     behind = False  # a quick build, or a stopped one, has left listings and search behind
     try:
