@@ -1,12 +1,14 @@
 """Run one build in this process and print its wall time and peak memory as JSON (used by build.py).
 
 python -m benchmarks.run_build ours|plain|plain-pagefind CONTENT OUTPUT [--cache] [--without PLUGIN]
+    [--gc-off]
 
 ``ours`` is publishconf.py with every plugin and the search index; ``--cache`` keeps its content
 cache in ``cache-kb/`` beside OUTPUT, as ``praktikviden build`` keeps it in ``.cache/``. ``plain`` is
 Pelican with its defaults (``--cache``: its own content cache); ``plain-pagefind`` is the same,
 followed by Pagefind's program on its output (``pagefind --site``). ``--without PLUGIN`` builds ours
-without that plugin, to measure what one plugin gives.
+without that plugin, to measure what one plugin gives. ``--gc-off`` builds with Python's garbage
+collector off, to measure what it costs.
 
 Every build starts with no OUTPUT folder, as in the publish workflow's fresh checkout, and with the
 writes of what ran before on the disk (``fresh_output``): deleting an earlier build's output is no
@@ -15,6 +17,7 @@ part of a build, and writes still pending would fall on this build's time.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import resource
@@ -73,6 +76,8 @@ def main() -> None:
     if "--without" in sys.argv:
         left_out = sys.argv[sys.argv.index("--without") + 1]
         chosen["PLUGINS"] = [plugin for plugin in chosen["PLUGINS"] if plugin != left_out]
+    if "--gc-off" in sys.argv:
+        gc.disable()
     fresh_output(output)
     cpu_before = cpu_seconds()
     started = time.perf_counter()
