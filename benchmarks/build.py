@@ -34,7 +34,7 @@ NAMES = {
 
 
 def build(kind: str, content: Path, output: Path, cache: bool = False) -> dict:
-    """One build in a fresh Python process; returns seconds and peak_mb."""
+    """One build in a fresh Python process; returns run_build's figures (seconds, cpu_seconds, peak_mb …)."""
     command = [sys.executable, "-m", "benchmarks.run_build", kind, str(content), str(output)]
     done = subprocess.run(
         command + (["--cache"] if cache else []), capture_output=True, text=True, check=True

@@ -2,11 +2,11 @@
 
 Pagefind reads the pages' ``data-pagefind-*`` attributes (set in the theme) and writes its index and
 its search library: its program from the ``pagefind[bin]`` wheel indexes, and gives the library's
-files once from a scratch page; no download, no Node. On ``finalized`` the pages are indexed, two Pagefind
-indexes at a time: a large archive's meeting pages, with the decision register's pages of their
-years, in parts of whole years (parts.py), and every other page as the main index. An index whose
-pages are the same as in an earlier build, apart from navigation marked for Pagefind to ignore, is
-taken from the build's content cache.
+files once from a scratch page; no download, no Node. On ``finalized`` the pages are indexed, two
+Pagefind indexes at a time: a large archive's meeting pages, with the decision register's pages of
+their years, in parts of whole years (parts.py), and every other page as the main index. An index
+whose pages are the same as in an earlier build, apart from navigation marked for Pagefind to
+ignore, is taken from the build's content cache.
 
 Everything is written into a folder of the build's own beside the site and moved into the site as
 ``pagefind/`` only when every file is checked whole (integrity.py). A build that fails or is stopped
