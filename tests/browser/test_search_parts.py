@@ -168,3 +168,74 @@ def test_the_parts_find_every_page_one_index_finds_with_its_deep_links(
 def test_newest_first_takes_the_parts_in_date_order(new_page, parts_site_url):
     _, found = search(new_page, parts_site_url, "praktikvejleder", "&sortering=nyeste&type=Referat")
     assert [result["title"] for result in found] == [MEETING_2024, MEETING_2021, MEETING_2019]
+
+
+def failing_part(new_page, part: str):
+    """A tab in a context of its own whose requests for ``part``'s entry file fail while ``failing["now"]``.
+
+    As on a phone that loses its connection for a moment.
+    """
+    tab = new_page()
+    failing = {"now": True}
+
+    def entry(route):
+        if failing["now"]:
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    tab.route(f"**/pagefind/{part}/pagefind-entry.json*", entry)
+    return tab, failing
+
+
+def test_an_older_part_that_did_not_load_is_loaded_when_the_reader_asks_for_more_again(
+    new_page, parts_site_url
+):
+    tab, failing = failing_part(new_page, "referater-2019")
+    tab.goto(f"{parts_site_url}/soeg/?q=vejleder")
+    found = results(tab)
+    while "kunne ikke" not in tab.inner_text("#soeg-status"):
+        assert tab.locator("#soeg-flere").is_visible(), "the failure is told to the reader"
+        tab.click("#soeg-flere")
+        tab.wait_for_function(
+            "n => document.querySelectorAll('#soeg-liste > li').length > n || "
+            "document.getElementById('soeg-status').textContent.includes('kunne ikke')",
+            arg=len(found),
+        )
+        found = results(tab)
+    assert tab.inner_text("#soeg-status") == "Flere resultater kunne ikke hentes. Prøv igen."
+    assert results(tab) == found, "what the reader was shown stays"
+    assert tab.locator("#soeg-flere:not([disabled])").is_visible()
+    failing["now"] = False
+    everything = show_all(tab)
+    assert everything[: len(found)] == found
+    assert {MEETING_2019, MEETING_2021, MEETING_2024} <= {result["title"] for result in everything}
+    assert len({result["href"] for result in everything}) == len(everything), "each page once"
+    assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(everything)} resultater."
+    # The next search finds the older meetings too, with the same top ten as every part at once.
+    tab.fill("#soeg-ord", "praktikvejleder")
+    tab.press("#soeg-ord", "Enter")
+    tab.wait_for_function(
+        "() => document.getElementById('soeg-status').textContent.includes('praktikvejleder')"
+    )
+    expected = tab.evaluate(EVERY_PART, {"term": "praktikvejleder", "parts": PARTS, "sort": None})
+    assert [result["href"].split("#")[0] for result in show_all(tab)][:10] == expected
+
+
+def test_a_search_that_failed_for_an_older_part_works_when_the_reader_searches_again(
+    new_page, parts_site_url
+):
+    tab, failing = failing_part(new_page, "referater-2019")
+    tab.goto(f"{parts_site_url}/soeg/?q=praktikvejleder&sortering=aeldste")  # the oldest part first
+    tab.wait_for_function("() => document.getElementById('soeg-status').textContent !== ''")
+    assert tab.inner_text("#soeg-status") == "Søgningen mislykkedes. Prøv igen."
+    failing["now"] = False
+    tab.press("#soeg-ord", "Enter")  # the same search
+    tab.wait_for_function("() => document.getElementById('soeg-status').textContent.includes('resultat')")
+    found = results(tab)
+    assert found[0]["title"] == MEETING_2019
+    assert [r["title"] for r in found if r["title"] in (MEETING_2019, MEETING_2021, MEETING_2024)] == [
+        MEETING_2019,
+        MEETING_2021,
+        MEETING_2024,
+    ]

@@ -14,10 +14,12 @@ export function byDate(search, term, filters, candidates, direction, years) {
   const better = (a, b) => (direction === "desc" ? a > b : a < b);
   const mayHold = (source, year) =>
     !source.years || (direction === "desc" ? Math.max(...source.years) >= year : Math.min(...source.years) <= year);
+  // An index that fails to merge stays waiting, to be tried again.
   async function open(source) {
-    waiting.splice(waiting.indexOf(source), 1);
     await load(source);
     const found = await pagefind.search(term, { filters: restricted(dated, [source.key]), sort: { dato: direction } });
+    if (!waiting.includes(source)) return; // opened meanwhile
+    waiting.splice(waiting.indexOf(source), 1);
     streams.push({ results: found.results, at: 0 });
   }
   async function nextDated() {

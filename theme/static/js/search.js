@@ -112,7 +112,8 @@ function sourcesOf(site, manifest) {
     tier,
     filters: filters || null,
     years: filters?.["år"] ? Object.keys(filters["år"]).map(Number) : null,
-    loaded: null,
+    loaded: null, // the merge, once started
+    merged: false, // whether it finished
   });
   return [
     source(MAIN_PART, site.index, manifest.main?.tag, 0, null),
@@ -127,6 +128,8 @@ function mergeFilter(source) {
 }
 
 let pagefind;
+// How many times Pagefind has started: results found before it last started are not valid.
+let starts = 0;
 
 // Pagefind with this site's pages as its main index; in the page, as a worker would cost a first
 // search 12 KB more for searches that take milliseconds.
@@ -137,12 +140,19 @@ async function start() {
   await pagefind.init();
   await pagefind.options({ mergeFilter: mergeFilter(main) });
   main.loaded = Promise.resolve();
+  main.merged = true;
+  starts += 1;
 }
 
 // How many merges of an index have finished: a search's count of results changes only then.
 let mergesDone = 0;
+// Whether a merge failed since Pagefind last started: it keeps an index it could not merge, and every
+// search then fails (restart).
+let broken = false;
 
-// Merge one index (once). Another site's index must answer within the time limit.
+// Merge one index (once). Another site's index must answer within the time limit; one that does not,
+// or fails, leaves its site out. One of this site's that fails (a phone that lost its connection for
+// a moment) is merged again when the reader tries again.
 function load(source) {
   if (!source.loaded) {
     const { site } = source;
@@ -156,24 +166,52 @@ function load(source) {
       // Loading an index's filters makes every search report its filter counts.
       .then(() => pagefind.filters())
       .then((filters) => {
-        mergesDone += 1;
+        if (source.loaded === attempt) {
+          mergesDone += 1;
+          source.merged = true;
+        }
         return filters;
       });
-    source.loaded = site.own ? merged : inTime(merged, OTHER_SITE_TIME_LIMIT_MS);
+    // A merge begun before Pagefind last started again is no longer this index's: its answer is ignored.
+    const attempt = (site.own ? merged : inTime(merged, OTHER_SITE_TIME_LIMIT_MS)).catch((error) => {
+      if (source.loaded === attempt) {
+        broken = true;
+        source.loaded = null;
+        if (!site.own) site.down = true;
+        showNote();
+      }
+      throw error;
+    });
+    source.loaded = attempt;
   }
   return source.loaded;
 }
 
-// A site that did not answer in time is left out: Pagefind cannot drop one merged index, so it starts
-// again (from the browser's cache) with the indexes of the sites that did answer.
+// Pagefind cannot drop one merged index: after a failed merge, or to leave a site out, it starts again
+// (from the browser's cache) with the indexes of the sites still searched that were merged whole.
+// Results found before are not valid after it (their data is Pagefind's).
+let restarting = null;
+function restart() {
+  restarting ||= (async () => {
+    broken = false;
+    const merged = sources().filter((source) => source.merged && source !== own.sources[0]);
+    for (const site of sites) {
+      for (const source of site.sources) Object.assign(source, { loaded: null, merged: false });
+    }
+    await pagefind.destroy();
+    await start();
+    await Promise.all(merged.map((source) => load(source).catch(() => {})));
+  })().finally(() => {
+    restarting = null;
+  });
+  return restarting;
+}
+
+// The sites that did not answer in time are left out.
 async function leaveOut(down) {
   for (const site of down) site.down = true;
   showNote();
-  const merged = sources().filter((source) => source.loaded);
-  for (const source of sources()) source.loaded = null;
-  await pagefind.destroy();
-  await start();
-  await Promise.all(merged.map((source) => load(source).catch(() => {})));
+  await restart();
 }
 
 function showNote() {
@@ -256,7 +294,7 @@ function pageCount(source) {
 // The filter values of the indexes not merged yet, from their sites' manifests.
 function notLoadedCounts() {
   const total = {};
-  for (const source of sources().filter((source) => !source.loaded)) {
+  for (const source of sources().filter((source) => !source.merged)) {
     addCounts(total, source.filters);
     if (others.length) addCounts(total, { [SITE_FILTER]: { [source.site.name]: pageCount(source) } });
   }
@@ -290,15 +328,29 @@ function byRelevance(term, filters, candidates) {
     more: () => buffer.length > 0 || tiers.length > 0,
     async next() {
       while (!buffer.length && tiers.length) {
-        const tier = tiers.shift();
-        const group = candidates.filter((source) => source.tier === tier);
+        const group = candidates.filter((source) => source.tier === tiers[0]);
         await Promise.all(group.map(load));
         const found = await pagefind.search(term, { filters: restricted(filters, group.map((source) => source.key)) });
+        tiers.shift(); // only now: a tier that failed is tried again
         buffer.push(...found.results);
       }
       return buffer.shift() || null;
     },
   };
+}
+
+// A search's results in order (``search.listing``), merging older indexes only as far as needed; the
+// indexes of a site left out are not searched.
+async function newListing(search) {
+  search.candidates = search.candidates.filter((source) => !source.site.down);
+  const { term, filters, candidates, direction, years } = search;
+  if (direction) {
+    const { byDate } = await import("./search-dates.js");
+    search.listing = byDate({ pagefind, load, restricted, dateOf }, term, filters, candidates, direction, years);
+  } else {
+    search.listing = byRelevance(term, filters, candidates);
+  }
+  search.starts = starts;
 }
 
 function dataOf(result) {
@@ -585,7 +637,9 @@ async function run(state, { first = false, typed = false } = {}) {
   try {
     await render(state, search, first, typed);
   } catch {
-    if (search === current) announce("Søgningen mislykkedes. Prøv igen.", 0);
+    if (search !== current) return;
+    search.key = ""; // the same search again is tried again
+    announce("Søgningen mislykkedes. Prøv igen.", 0);
   } finally {
     if (search === current) section.removeAttribute("aria-busy");
   }
@@ -594,6 +648,7 @@ async function run(state, { first = false, typed = false } = {}) {
 async function render(requested, search, first, typed) {
   await ready;
   if (others.length && (requested.query || Object.keys(requested.filters).length)) await otherSites();
+  if (broken || restarting) await restart();
   if (search !== current) return;
   const allFilters = await catalogue();
   const state = { ...requested, filters: knownFilters(requested.filters, allFilters) };
@@ -610,12 +665,8 @@ async function render(requested, search, first, typed) {
   const term = words ? words.join(" ") : null;
   const candidates = sources().filter((source) => mayMatch(source, state.filters));
   const years = Object.keys(allFilters["år"] || {});
-  if (direction) {
-    const { byDate } = await import("./search-dates.js");
-    search.listing = byDate({ pagefind, load, restricted, dateOf }, term, filters, candidates, direction, years);
-  } else {
-    search.listing = byRelevance(term, filters, candidates);
-  }
+  Object.assign(search, { term, filters, candidates, direction, years });
+  await newListing(search);
   list.replaceChildren();
   await showMore(search);
   if (search !== current) return;
@@ -635,7 +686,7 @@ async function render(requested, search, first, typed) {
   }
   if (search !== current) return;
   const count = once(found.results).length;
-  const waiting = candidates.filter((source) => !source.loaded);
+  const waiting = candidates.filter((source) => !source.merged);
   showFilters(allFilters, withoutParts(found.totalFilters), state.filters, first, waiting.length ? notLoadedCounts() : {});
   Object.assign(search, { term, filters, candidates, partial, count, merges });
   const about = state.query ? ` for »${state.query}«` : "";
@@ -651,8 +702,8 @@ async function render(requested, search, first, typed) {
 
 // What a search has looked through, when it has not merged every index that may match yet.
 function coverage(candidates) {
-  if (candidates.every((source) => source.loaded)) return "";
-  const years = candidates.filter((source) => source.loaded).flatMap((source) => source.years || []);
+  if (candidates.every((source) => source.merged)) return "";
+  const years = candidates.filter((source) => source.merged).flatMap((source) => source.years || []);
   const minutes = years.length ? `referaterne og beslutningerne fra ${yearSpans(years)} og ` : "";
   return ` i ${minutes}alle andre sider. Ældre referater og beslutninger kommer med, når du viser flere resultater`;
 }
@@ -695,8 +746,23 @@ form.addEventListener("change", (event) => {
 });
 moreButton.addEventListener("click", async () => {
   const search = current;
-  const shown = await showMore(search, { focus: true });
-  if (shown && search === current) announce(await describe(search), 0);
+  try {
+    if (broken || restarting) await restart();
+    if (search.starts !== starts && search.partial) {
+      // Results with some of the words, found before Pagefind started again: the search anew.
+      search.key = "";
+      update();
+      return;
+    }
+    // Pagefind started again since these results were found: the same search anew, past those shown.
+    if (search.starts !== starts) await newListing(search);
+    const shown = await showMore(search, { focus: true });
+    if (shown && search === current) announce(await describe(search), 0);
+  } catch {
+    if (search !== current) return;
+    moreButton.disabled = false;
+    announce("Flere resultater kunne ikke hentes. Prøv igen.", 0);
+  }
 });
 
 const initial = readState();
