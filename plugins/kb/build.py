@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from plugins.kb.model import DANISH_TIME
 from plugins.kb.outputs.searchsites import search_sites
 from plugins.kb.problems import Problem
 from plugins.kb.storage.cache import ContentCache
@@ -166,6 +167,14 @@ def build_moment(settings: dict) -> dt.datetime:
     """
     epoch = _given_epoch(settings)
     return (_moment_of(epoch) if epoch else None) or dt.datetime.now(dt.UTC)
+
+
+def build_day(settings: dict) -> dt.date:
+    """The day of the build's reference time in Denmark: from it a planned meeting is ahead.
+
+    Not the day in UTC, which is still yesterday's for the first hour or two after midnight.
+    """
+    return build_moment(settings).astimezone(DANISH_TIME).date()
 
 
 def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Problem]:

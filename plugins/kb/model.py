@@ -7,8 +7,11 @@ import functools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from zoneinfo import ZoneInfo
 
 UNKNOWN_ORGANISATION = "ikke angivet"
+# The time every date and time of the content is in: the committees meet in Denmark.
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
 
 class BlockKind(Enum):

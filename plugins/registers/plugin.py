@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.kb.build import build_moment, setting
+from plugins.kb.build import build_day, build_moment, setting
 from plugins.kb.content.registries import written_names
 from plugins.kb.outputs.export import export_text, meeting_order, meeting_record, record_text
 from plugins.kb.outputs.ical import calendar
@@ -41,11 +41,11 @@ EXPORT_URL = f"{section('data').folder}moeder.json"
 
 
 def add_build_date(generator) -> None:
-    """Give the templates ``build_date()``, the day from which a planned meeting is ahead (build_moment).
+    """Give the templates ``build_date()``, the day from which a planned meeting is ahead (build_day).
 
     Asked, not handed: a kept page is made anew when the day changes only if it asked for it.
     """
-    day = build_moment(generator.settings).date()
+    day = build_day(generator.settings)
     generator.env.globals["build_date"] = asked("build_date", lambda: day)
 
 
@@ -77,7 +77,7 @@ class RegisterGenerator(Generator):
             [(article, list(article.follow_ups)) for article in meetings if article.follow_ups],
         )
         self._organisations(meetings)
-        self._calendar(committees, moment)
+        self._calendar(committees, moment, build_day(self.settings))
         self._export(meetings)
 
     def _decisions(self, meetings: list, committees: dict) -> None:
@@ -167,8 +167,7 @@ class RegisterGenerator(Generator):
                 organisation=replace(organisation, attended=[], absent=[]),
             )
 
-    def _calendar(self, committees: dict, moment: dt.datetime) -> None:
-        today = moment.date()
+    def _calendar(self, committees: dict, moment: dt.datetime, today: dt.date) -> None:
         planned = sorted(
             ((meeting, committee) for committee in committees.values() for meeting in committee.planned),
             key=lambda entry: (entry[0].date, entry[1].slug),

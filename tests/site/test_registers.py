@@ -188,6 +188,19 @@ def test_committee_pages_agree_with_the_calendar_on_what_is_ahead_and_what_was_h
     assert sosu.select_one("#kommende-moeder") is None, "the page's 'Næste møde' line says none is ahead"
 
 
+def test_a_planned_meeting_has_passed_from_the_day_after_it_in_denmark(tmp_path):
+    # 23:30 UTC on 10 March 2025 is half past midnight on 11 March in Copenhagen.
+    moment = int(dt.datetime(2025, 3, 10, 23, 30, tzinfo=dt.UTC).timestamp())
+    site = build(ROOT / "content", tmp_path, SOURCE_DATE_EPOCH=str(moment), KB_BUILD=Build(search=False))
+    calendar = page(site, "kalender/index.html")
+    upcoming = calendar.select_one("section[aria-labelledby=kommende]")
+    assert upcoming.select_one("time")["datetime"] == "2025-06-16"
+    past = calendar.select_one("section[aria-labelledby=tidligere]")
+    assert past.select_one("time")["datetime"] == "2025-03-10"
+    committee = page(site, "udvalg/luu-pa-amu/index.html")
+    assert committee.select_one("#kommende-moeder + .planned time")["datetime"] == "2025-06-16"
+
+
 def test_atom_feeds_list_new_minutes_with_absolute_links(site):
     everything = feedparser.parse((site / "feeds/referater.atom.xml").read_bytes())
     assert not everything.bozo

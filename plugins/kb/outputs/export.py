@@ -11,18 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from plugins.kb.model import AgendaItem, Committee, Meeting, TimeSpan
+from plugins.kb.model import DANISH_TIME, AgendaItem, Committee, Meeting, TimeSpan
 
-TIMEZONE = ZoneInfo("Europe/Copenhagen")
 SCHEMA_VERSION = "1.0"
 
 
 def _moment(date: dt.date, time: dt.time) -> str:
-    return dt.datetime.combine(date, time, TIMEZONE).isoformat()
+    return dt.datetime.combine(date, time, DANISH_TIME).isoformat()
 
 
 def _times(date: dt.date, span: TimeSpan | None) -> dict:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from plugins.kb.model import Committee, PlannedMeeting
+from plugins.kb.model import DANISH_TIME, Committee, PlannedMeeting
 
-TIMEZONE = ZoneInfo("Europe/Copenhagen")
 PRODUCT = "-//Praktikviden//Mødekalender//DA"
 UID_DOMAIN = "praktikviden"
 
@@ -21,8 +19,8 @@ def event(committee: Committee, planned: PlannedMeeting, stamp: dt.datetime) -> 
     entry.add("dtstamp", stamp)
     entry.add("summary", f"Møde i {committee.name}")
     if planned.time:
-        entry.add("dtstart", dt.datetime.combine(planned.date, planned.time.start, TIMEZONE))
-        entry.add("dtend", dt.datetime.combine(planned.date, planned.time.end, TIMEZONE))
+        entry.add("dtstart", dt.datetime.combine(planned.date, planned.time.start, DANISH_TIME))
+        entry.add("dtend", dt.datetime.combine(planned.date, planned.time.end, DANISH_TIME))
     else:
         entry.add("dtstart", planned.date)
         entry.add("dtend", planned.date + dt.timedelta(days=1))
@@ -41,7 +39,7 @@ def calendar(name: str, committees: list[Committee], stamp: dt.datetime) -> byte
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
     feed.add("x-wr-calname", name)
-    feed.add("x-wr-timezone", TIMEZONE.key)
+    feed.add("x-wr-timezone", DANISH_TIME.key)
     planned = sorted(
         (
             (meeting.date, committee.slug, committee, meeting)

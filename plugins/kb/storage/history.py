@@ -12,10 +12,10 @@ import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
+
+from plugins.kb.model import DANISH_TIME
 
 FOLDERS = ("content", "data")
-_DENMARK = ZoneInfo("Europe/Copenhagen")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def parse_log(text: str) -> dict[str, dt.date]:
     for part in text.split("\0"):
         item = part.lstrip("\n")  # the newline after a commit's time
         if item.isdigit():
-            day = dt.datetime.fromtimestamp(int(item), _DENMARK).date()
+            day = dt.datetime.fromtimestamp(int(item), DANISH_TIME).date()
         elif item and day is not None:
             changed.setdefault(item, day)
     return changed
