@@ -21,19 +21,17 @@ const STOPWORDS = new Set(
 const TERMS = /(<mark>)?⟦[^⟧]*⟧(<\/mark>)?|^[^⟦]*?⟧(<\/mark>)?|(<mark>)?⟦[^⟧]*$/g;
 // The address parameter that carries the searched words to the page a result opens (highlight.js).
 const HIGHLIGHT_PARAM = "fremhaev";
-// A decision in the decision register leads to its agenda item: its heading's id names the meeting
-// page and the item (decisions.html), e.g. "beslutning-1:referater/luu-pa-amu/2024-09-16/punkt-3".
+// A decision in the register leads to its agenda item, which its heading's id names (decisions.html):
+// "beslutning-1:referater/luu-pa-amu/2024-09-16/punkt-3".
 const DECISION_ID = /^beslutning-\d+:(.+\/)(punkt-[^/]+)$/;
 // How long typing must pause before the result count is announced to screen readers.
 const ANNOUNCE_AFTER_TYPING_MS = 1000;
 // How long another school's site may take to answer before its results are left out.
 const OTHER_SITE_TIME_LIMIT_MS = 4000;
 
-// The index is in parts (plugins/search/parts.py, manifest.py): pagefind/ holds the pages, and the
-// parts that pagefind/dele.json lists (newest first, with their filter counts) the minutes and the
-// decision register of whole years. The newest part is merged from the start, older ones only when
-// a search needs them: for more results, a year, or the oldest first. Each index is merged with a
-// filter naming it (and its site).
+// The index is in parts of whole years, listed newest first in pagefind/dele.json (plugins/search/
+// parts.py, manifest.py); older ones are merged only when a search needs them. Each index is merged
+// with a filter naming it (and its site).
 const PARTS_FILE = "dele.json";
 const PART_FILTER = "indeksdel";
 const SITE_FILTER = "sted";
@@ -101,8 +99,7 @@ async function manifestOf(site) {
   }
 }
 
-// A site's indexes: its pages and its parts, newest first; ``tier``: the order a search by relevance
-// takes them in.
+// A site's indexes: its pages and its parts, newest first; ``tier``: the order relevance takes them in.
 function sourcesOf(site, manifest) {
   const source = (name, path, tag, tier, filters) => ({
     site,
@@ -112,8 +109,8 @@ function sourcesOf(site, manifest) {
     tier,
     filters: filters || null,
     years: filters?.["år"] ? Object.keys(filters["år"]).map(Number) : null,
-    loaded: null, // the merge, once started
-    merged: false, // whether it finished
+    loaded: null, // the merge, once begun
+    merged: false,
   });
   return [
     source(MAIN_PART, site.index, manifest.main?.tag, 0, null),
@@ -128,7 +125,7 @@ function mergeFilter(source) {
 }
 
 let pagefind;
-// How many times Pagefind has started: results found before it last started are not valid.
+// Results found before Pagefind last started are not valid.
 let starts = 0;
 
 // Pagefind with this site's pages as its main index; in the page, as a worker would cost a first
@@ -146,13 +143,11 @@ async function start() {
 
 // How many merges of an index have finished: a search's count of results changes only then.
 let mergesDone = 0;
-// Whether a merge failed since Pagefind last started: it keeps an index it could not merge, and every
-// search then fails (restart).
+// A merge failed: Pagefind keeps the index, and every search fails until it starts again.
 let broken = false;
 
-// Merge one index (once). Another site's index must answer within the time limit; one that does not,
-// or fails, leaves its site out. One of this site's that fails (a phone that lost its connection for
-// a moment) is merged again when the reader tries again.
+// Merge one index (once). Another site's must answer in time, or the site is left out; one of this
+// site's that fails (a phone offline a moment) is merged again when the reader tries again.
 function load(source) {
   if (!source.loaded) {
     const { site } = source;
@@ -172,7 +167,7 @@ function load(source) {
         }
         return filters;
       });
-    // A merge begun before Pagefind last started again is no longer this index's: its answer is ignored.
+    // Not the answer of a merge begun before Pagefind started again.
     const attempt = (site.own ? merged : inTime(merged, OTHER_SITE_TIME_LIMIT_MS)).catch((error) => {
       if (source.loaded === attempt) {
         broken = true;
@@ -187,9 +182,7 @@ function load(source) {
   return source.loaded;
 }
 
-// Pagefind cannot drop one merged index: after a failed merge, or to leave a site out, it starts again
-// (from the browser's cache) with the indexes of the sites still searched that were merged whole.
-// Results found before are not valid after it (their data is Pagefind's).
+// Pagefind cannot drop a merged index: it starts again (from the browser's cache) with those merged.
 let restarting = null;
 function restart() {
   restarting ||= (async () => {
@@ -207,7 +200,6 @@ function restart() {
   return restarting;
 }
 
-// The sites that did not answer in time are left out.
 async function leaveOut(down) {
   for (const site of down) site.down = true;
   showNote();
@@ -241,7 +233,7 @@ ready.then(
   },
 );
 
-// The other schools' sites, merged with the first search: their manifests, pages and newest parts.
+// The other schools' sites' manifests, pages and newest parts, merged with the first search.
 let othersReady = null;
 function otherSites() {
   othersReady ||= (async () => {
@@ -301,7 +293,7 @@ function notLoadedCounts() {
   return total;
 }
 
-// Every filter value with its number of pages: the merged indexes' counts, the manifests' for the rest.
+// Every filter value's number of pages: the merged indexes' counts, the manifests' for the rest.
 async function catalogue() {
   return addCounts(addCounts({}, withoutParts(await pagefind.filters())), notLoadedCounts());
 }
@@ -331,7 +323,7 @@ function byRelevance(term, filters, candidates) {
         const group = candidates.filter((source) => source.tier === tiers[0]);
         await Promise.all(group.map(load));
         const found = await pagefind.search(term, { filters: restricted(filters, group.map((source) => source.key)) });
-        tiers.shift(); // only now: a tier that failed is tried again
+        tiers.shift(); // not before: a tier that failed is tried again
         buffer.push(...found.results);
       }
       return buffer.shift() || null;
@@ -339,8 +331,7 @@ function byRelevance(term, filters, candidates) {
   };
 }
 
-// A search's results in order (``search.listing``), merging older indexes only as far as needed; the
-// indexes of a site left out are not searched.
+// A search's results in order, merging older indexes only as needed.
 async function newListing(search) {
   search.candidates = search.candidates.filter((source) => !source.site.down);
   const { term, filters, candidates, direction, years } = search;
@@ -473,10 +464,9 @@ function filterKeys(available) {
   );
 }
 
-// The filter boxes. They are drawn once per set of values; later searches only update the counts,
-// so keyboard focus and a screen reader's place stay where they were. Values without results are
-// hidden unless chosen. ``unsearched`` holds the values of indexes a search has not merged yet: their
-// count is at least the one shown.
+// The filter boxes, drawn once per set of values; later searches only update the counts, so keyboard
+// focus and a screen reader's place stay. Values without results are hidden unless chosen.
+// ``unsearched``: the values of indexes not merged yet, whose count is at least the one shown.
 function showFilters(allFilters, counts, selected, first, unsearched = {}) {
   const keys = filterKeys(allFilters);
   const shape = JSON.stringify(keys.map((key) => [key, Object.keys(allFilters[key])]));
@@ -588,7 +578,7 @@ function announce(text, delay) {
   }, delay);
 }
 
-// The next results of a search, up to five, loading older parts only as far as they are needed.
+// The next results of a search, up to five, loading older parts only as needed.
 async function showMore(search, { focus = false } = {}) {
   moreButton.disabled = true;
   const batch = [];
@@ -627,8 +617,8 @@ function yearSpans(years) {
   return listed(spans.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)));
 }
 
-// One search from the form's state to the rendered list; the status line changes only once the
-// results it announces are on the page, and aria-busy marks the list while it is being replaced.
+// One search from the form's state to the list; the status changes once the results it announces
+// are shown, and aria-busy marks the list while it is replaced.
 async function run(state, { first = false, typed = false } = {}) {
   const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
   current = search;
@@ -638,7 +628,7 @@ async function run(state, { first = false, typed = false } = {}) {
     await render(state, search, first, typed);
   } catch {
     if (search !== current) return;
-    search.key = ""; // the same search again is tried again
+    search.key = ""; // to be tried again
     announce("Søgningen mislykkedes. Prøv igen.", 0);
   } finally {
     if (search === current) section.removeAttribute("aria-busy");
@@ -748,13 +738,11 @@ moreButton.addEventListener("click", async () => {
   const search = current;
   try {
     if (broken || restarting) await restart();
+    // Pagefind started again: the search anew, past the results shown.
     if (search.starts !== starts && search.partial) {
-      // Results with some of the words, found before Pagefind started again: the search anew.
       search.key = "";
-      update();
-      return;
+      return update();
     }
-    // Pagefind started again since these results were found: the same search anew, past those shown.
     if (search.starts !== starts) await newListing(search);
     const shown = await showMore(search, { focus: true });
     if (shown && search === current) announce(await describe(search), 0);
