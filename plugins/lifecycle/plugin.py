@@ -19,7 +19,7 @@ import zlib
 from dataclasses import replace
 
 from pelican import signals
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from plugins.kb.build import BuildSuperseded, setting, settings_problems
 from plugins.kb.problems import ContentError
@@ -120,6 +120,21 @@ class BuildWriter(Writer):
             file.write(page)
         signals.content_written.send(path, context=context)
         return True
+
+    def written(self) -> frozenset[str]:
+        """The files this writer has written with Pelican's writer (not the pages written from the cache)."""
+        return frozenset(self._written_files)
+
+    def add_written(self, paths) -> None:
+        """Count files a forked copy of this build wrote (plugins/lifecycle/fork.py) as written here.
+
+        Raises:
+            FileOverwriteFailedError: one was written here too, as Pelican's writer raises.
+
+        """
+        for path in sorted(self._written_files & set(paths)):
+            raise FileOverwriteFailedError(f'Failed to overwrite "{path}": written twice')
+        self._written_files.update(paths)
 
     def write_feed(self, *args, **kwargs):
         """Write a feed, if this build writes everything (feeds list many meetings)."""

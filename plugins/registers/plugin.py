@@ -30,6 +30,8 @@ from plugins.kb.outputs.registers import (
 from plugins.kb.sections import section
 from plugins.kb.storage.asked import asked
 from plugins.kb.storage.cache import digest
+from plugins.lifecycle.fork import Forked, worth_forking
+from plugins.lifecycle.plugin import BuildWriter
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
@@ -50,7 +52,34 @@ def add_build_date(generator) -> None:
 
 
 class RegisterGenerator(Generator):
-    """Write the register pages and files from the meetings the articles generator read."""
+    """Write the register pages and files from the meetings the articles generator read.
+
+    In a large build a forked copy of the build writes them (plugins/lifecycle/fork.py), started when
+    Pelican asks for its writer, once everything is read, while the build writes the meeting pages;
+    this generator's turn to write takes what the copy gives back.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._copy: Forked | None = None
+        signals.get_writer.connect(self._start_copy)
+
+    def _start_copy(self, pelican) -> None:
+        """Start the copy that writes the registers, if worth it (get_writer: before any page is written)."""
+        if pelican.settings is not self.settings:
+            return  # another build's signal
+        build = setting(self.settings, "KB_BUILD")
+        if not build.writes_everything or (build.cache is not None and build.cache.folder is None):
+            return  # an in-memory cache would keep the copy's entries in the copy
+        if worth_forking(self.settings, len(self.context.get("articles", []))):
+            self._copy = Forked(lambda: self._write_in_copy(pelican))
+
+    def _write_in_copy(self, pelican) -> tuple[dict, frozenset, frozenset]:
+        """In the copy: write the registers; their year pages, the cache entries used, the files written."""
+        writer = BuildWriter(pelican.output_path, settings=pelican.settings)
+        self._write_registers(writer)
+        cache = setting(self.settings, "KB_BUILD").cache
+        return self.context.get(YEAR_PAGES, {}), cache.used() if cache else frozenset(), writer.written()
 
     def _write(self, path: str, template: str, **context) -> None:
         self.writer.write_file(
@@ -62,9 +91,24 @@ class RegisterGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
-        """Write every register (only when this build writes everything: plugins/kb/build.py)."""
-        if not setting(self.settings, "KB_BUILD").writes_everything:
+        """Write every register, or take what the copy that wrote them gives back.
+
+        Only when this build writes everything: plugins/kb/build.py.
+        """
+        build = setting(self.settings, "KB_BUILD")
+        if not build.writes_everything:
             return
+        if self._copy is None:
+            self._write_registers(writer)
+            return
+        copy, self._copy = self._copy, None
+        year_pages, used, written = copy.result()
+        self.context.setdefault(YEAR_PAGES, {}).update(year_pages)
+        if build.cache is not None:
+            build.cache.note_used(used)
+        writer.add_written(written)
+
+    def _write_registers(self, writer) -> None:
         self.writer = writer
         articles = self.context.get("articles", [])
         meetings = sorted(articles, key=lambda article: (article.date, article.category.slug), reverse=True)

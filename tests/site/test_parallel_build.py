@@ -1,10 +1,17 @@
-"""Minutes parsed on every core build the same site, and report the same problems, as one by one."""
+"""Minutes parsed on every core, and the registers written by a copy of the build, build the same site.
+
+The same problems are reported as one by one, and an error in the copy fails the build.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,3 +151,109 @@ def test_meetings_on_the_same_day_are_listed_in_file_name_order(corpus, tmp_path
     files = [(path.stem[11:], path.stem[:10]) for path in sorted((corpus / "referater").glob("*.md"))]
     assert len(listed) == 12
     assert listed == sorted(files, key=lambda entry: entry[1], reverse=True)
+
+
+# A build in a process of its own, with no other threads (a fork copies only the thread that makes
+# it, so a copy is made only then): argv content, output, KB_PARALLEL_MIN, the cache's folder or "",
+# and what to do in the copy ("" or "log" an error or "raise"). Prints what it found as JSON.
+BUILD_ALONE = """
+import json, logging, sys
+from dataclasses import replace
+from pathlib import Path
+from plugins.kb.build import Build
+from plugins.kb.storage.cache import ContentCache
+from plugins.registers import plugin as registers
+from praktikviden import site
+from pelican.log import init
+from tests.site.test_parallel_build import _settings
+
+init(logging.WARNING)
+
+content, output, least, cache, fault = sys.argv[1:6]
+copies = []
+Forked = registers.Forked
+registers.Forked = lambda work: copies.append(1) or Forked(work)
+calendar = registers.RegisterGenerator._calendar
+
+def faulty(self, *args):
+    if fault == "log":
+        logging.getLogger("plugins.registers").error("Fejl i kalenderen")
+    if fault == "raise":
+        raise RuntimeError("kalenderen gik i stykker")
+    return calendar(self, *args)
+
+registers.RegisterGenerator._calendar = faulty
+described = Build(search=False, cache=ContentCache(Path(cache)) if cache else None)
+settings = _settings(Path(content), Path(output), KB_PARALLEL_MIN=int(least), KB_BUILD=described)
+try:
+    site.build(settings)
+    outcome = "built"
+except site.BuildFailed as error:
+    outcome = str(error)
+except Exception as error:
+    outcome = f"{type(error).__name__}: {error}"
+print(json.dumps({"copies": len(copies), "outcome": outcome}))
+"""
+
+
+def _build_alone(content: Path, output: Path, least: int, cache: Path | None = None, fault: str = "") -> dict:
+    arguments = [str(content), str(output), str(least), str(cache or ""), fault]
+    done = subprocess.run(
+        [sys.executable, "-c", BUILD_ALONE, *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1732000000"},
+    )
+    *shown, last = done.stdout.strip().splitlines()
+    found = json.loads(last)
+    found["log"] = "\n".join(shown) + done.stderr  # Pelican's log handler writes to stdout
+    if found["outcome"] == "built":
+        files = (path for path in output.rglob("*") if path.is_file())
+        found["files"] = {path.relative_to(output).as_posix(): path.read_bytes() for path in files}
+    return found
+
+
+@pytest.fixture
+def two_cores():
+    if cores() < 2:
+        pytest.skip("one core: the registers are always written by the build itself")
+
+
+def test_the_registers_written_by_a_copy_of_the_build_are_the_same_site(corpus, tmp_path, two_cores):
+    alone = _build_alone(corpus, tmp_path / "one", 10**6)
+    copied = _build_alone(corpus, tmp_path / "copy", 0)
+    assert (alone["copies"], copied["copies"]) == (0, 1)
+    assert alone["files"].keys() == copied["files"].keys()
+    assert any(name.startswith("beslutninger/") for name in copied["files"])
+    assert [name for name in alone["files"] if alone["files"][name] != copied["files"][name]] == []
+
+
+def test_the_cache_keeps_what_the_copy_used(corpus, tmp_path, two_cores):
+    left = {}
+    for least in (10**6, 0):
+        cache = tmp_path / f"cache-{least}"
+        found = [_build_alone(corpus, tmp_path / f"{build}-{least}", least, cache) for build in (1, 2)]
+        assert [build["copies"] for build in found] == [int(least == 0)] * 2
+        assert found[0]["files"] == found[1]["files"]
+        left[least] = len(list(cache.rglob("*.pickle")))
+    # The second build's copy took the register pages from the cache: saved, the cache keeps them
+    # as it keeps what the build itself used, and does not forget them as unused.
+    assert left[0] == left[10**6]
+
+
+def test_an_error_logged_in_the_copy_fails_the_build_and_is_shown_once(corpus, tmp_path, two_cores):
+    found = _build_alone(corpus, tmp_path / "output", 0, fault="log")
+    assert found["copies"] == 1
+    assert found["outcome"] == "1 fejl under bygningen (se ovenfor) — intet er udgivet."
+    assert found["log"].count("Fejl i kalenderen") == 1
+    assert not (tmp_path / "output").exists(), "nothing is published"
+
+
+def test_an_exception_in_the_copy_is_raised_by_the_build(corpus, tmp_path, two_cores):
+    found = _build_alone(corpus, tmp_path / "output", 0, fault="raise")
+    assert found["copies"] == 1
+    assert found["outcome"].startswith("ForkFailed: Traceback"), found["outcome"]
+    assert "RuntimeError: kalenderen gik i stykker" in found["outcome"]
+    assert not (tmp_path / "output").exists(), "nothing is published"

@@ -119,6 +119,14 @@ class ContentCache:
         else:
             _write_atomically(self._file(key), framed(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
 
+    def used(self) -> frozenset[str]:
+        """The keys this build has read or written so far."""
+        return frozenset(self._used)
+
+    def note_used(self, keys) -> None:
+        """Count ``keys`` as used by this build: a forked copy of it used them (plugins/lifecycle/fork.py)."""
+        self._used.update(keys)
+
     def save(self, forget_unused: bool = True) -> None:
         """Forget the entries this build did not use, unless it did not read everything.
 
