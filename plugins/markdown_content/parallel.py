@@ -39,15 +39,22 @@ class ParsedMeeting:
 
 def cores() -> int:
     """The number of cores this process may use."""
-    return len(os.sched_getaffinity(0))
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def worth_splitting(settings: dict, count: int) -> bool:
     """Whether ``count`` files are worth sharing out to other processes.
 
-    Not below ``KB_PARALLEL_MIN``: starting a process then costs more than it saves; nor with one core.
+    Not below ``KB_PARALLEL_MIN``: starting a process then costs more than it saves; nor with one core,
+    nor where a process cannot be forked (Windows): the workers are forks of the build.
     """
-    return cores() >= 2 and count >= max(setting(settings, "KB_PARALLEL_MIN"), 2)
+    return (
+        cores() >= 2
+        and count >= max(setting(settings, "KB_PARALLEL_MIN"), 2)
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
 
 
 # The reader a worker process parses with: set once in each worker when it starts (fork), never in

@@ -21,6 +21,7 @@ from pelican.settings import read_settings
 from plugins.kb.build import Build
 from plugins.markdown_content import plugin as content_plugin
 from plugins.markdown_content.parallel import cores
+from plugins.registers import plugin as registers_plugin
 from praktikviden import site
 from tests.conftest import ROOT
 
@@ -257,3 +258,17 @@ def test_an_exception_in_the_copy_is_raised_by_the_build(corpus, tmp_path, two_c
     assert found["outcome"].startswith("ForkFailed: Traceback"), found["outcome"]
     assert "RuntimeError: kalenderen gik i stykker" in found["outcome"]
     assert not (tmp_path / "output").exists(), "nothing is published"
+
+
+def test_where_a_process_cannot_be_forked_the_build_parses_and_writes_everything_itself(
+    corpus, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732000000")
+    monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])  # as on Windows
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    # Either would fail if it were made.
+    monkeypatch.setattr(content_plugin, "ParsePool", None)
+    monkeypatch.setattr(registers_plugin, "Forked", None)
+    built = _build(corpus, tmp_path / "output", **PARALLEL)
+    assert any(name.startswith("beslutninger/") for name in built)
+    assert len([name for name in built if name.startswith("referater/") and name.count("/") == 3]) == 12
