@@ -94,7 +94,7 @@ def search_terms(text: str) -> list[str]:
     words = WORD.findall(plain)
     present = set(words)
     terms: dict[str, None] = {}
-    for word in words:
+    for word in dict.fromkeys(words):  # each word once, in first-seen order
         for part in compound_parts(word):
             if part not in present:
                 terms[part] = None
