@@ -204,10 +204,13 @@ def test_an_older_part_that_did_not_load_is_loaded_when_the_reader_asks_for_more
         )
         found = results(tab)
     assert tab.inner_text("#soeg-status") == "Flere resultater kunne ikke hentes. Prøv igen."
+    # Said beside the button too, where a reader on a phone has scrolled to.
+    assert tab.inner_text("#soeg-flere-fejl") == "Flere resultater kunne ikke hentes. Prøv igen."
     assert results(tab) == found, "what the reader was shown stays"
     assert tab.locator("#soeg-flere:not([disabled])").is_visible()
     failing["now"] = False
     everything = show_all(tab)
+    assert tab.locator("#soeg-flere-fejl").is_hidden()
     assert everything[: len(found)] == found
     assert {MEETING_2019, MEETING_2021, MEETING_2024} <= {result["title"] for result in everything}
     assert len({result["href"] for result in everything}) == len(everything), "each page once"

@@ -41,7 +41,7 @@ const MAIN_PART = "sider";
 // go with each result's address, for the page to mark them (highlight.js).
 const SETTINGS = { excerptLength: 30, ranking: { pageLength: 0.4 }, highlightParam: HIGHLIGHT_PARAM };
 
-// The site root, found from this file's own address (theme/js/search.js), so the site also works
+// The site root, from this file's own address (theme/js/search.js), so the site also works
 // when it is published under a sub-path.
 const root = new URL("../../", import.meta.url);
 
@@ -56,6 +56,7 @@ const note = document.getElementById("soeg-note");
 const section = document.getElementById("soeg-resultater");
 const list = document.getElementById("soeg-liste");
 const moreButton = document.getElementById("soeg-flere");
+const moreFailed = document.getElementById("soeg-flere-fejl");
 const withoutScript = document.getElementById("soeg-uden-js");
 const siteList = document.getElementById("soeg-steder");
 
@@ -85,7 +86,7 @@ function inTime(promise, ms) {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-// The manifest of a site's index; an older site's dele.json is only the list of its parts.
+// A site's manifest; an older site's dele.json only lists its parts.
 async function manifestOf(site) {
   const controller = new AbortController();
   const timer = site.own ? null : setTimeout(() => controller.abort(), OTHER_SITE_TIME_LIMIT_MS);
@@ -147,7 +148,7 @@ let mergesDone = 0;
 let broken = false;
 
 // Merge one index (once). Another site's must answer in time, or the site is left out; one of this
-// site's that fails (a phone offline a moment) is merged again when the reader tries again.
+// site's that fails (a phone offline a moment) is merged when the reader tries again.
 function load(source) {
   if (!source.loaded) {
     const { site } = source;
@@ -546,8 +547,8 @@ function subResults(data) {
     .slice(0, SUB_RESULTS);
 }
 
-// One result: the heading first (for readers who jump by heading), then type, date and committee,
-// and the site it is from when other schools' sites are searched too.
+// One result: the heading first (for readers who jump by heading), then type, date, committee and,
+// when other schools' sites are searched too, its site.
 function resultItem(data) {
   const site = siteOf(data);
   const from = others.length ? `Fra ${site.name}` : "";
@@ -622,7 +623,7 @@ function yearSpans(years) {
 async function run(state, { first = false, typed = false } = {}) {
   const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
   current = search;
-  moreButton.hidden = true;
+  moreButton.hidden = moreFailed.hidden = true;
   section.setAttribute("aria-busy", "true");
   try {
     await render(state, search, first, typed);
@@ -698,8 +699,8 @@ function coverage(candidates) {
   return ` i ${minutes}alle andre sider. Ældre referater og beslutninger kommer med, når du viser flere resultater`;
 }
 
-// The status after more results are shown: the count grows as older parts are merged, and is
-// counted again only when a merge has finished since the last count.
+// The status after more results are shown: the count grows as older parts are merged, so it is
+// counted again after a merge.
 async function describe(search) {
   const merges = mergesDone;
   if (!search.partial && merges !== search.merges) {
@@ -736,6 +737,7 @@ form.addEventListener("change", (event) => {
 });
 moreButton.addEventListener("click", async () => {
   const search = current;
+  moreFailed.hidden = true;
   try {
     if (broken || restarting) await restart();
     // Pagefind started again: the search anew, past the results shown.
@@ -748,8 +750,8 @@ moreButton.addEventListener("click", async () => {
     if (shown && search === current) announce(await describe(search), 0);
   } catch {
     if (search !== current) return;
-    moreButton.disabled = false;
-    announce("Flere resultater kunne ikke hentes. Prøv igen.", 0);
+    moreButton.disabled = moreFailed.hidden = false;
+    announce(moreFailed.textContent, 0);
   }
 });
 
