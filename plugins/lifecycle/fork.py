@@ -37,9 +37,15 @@ class Forked:
     """``work()`` run in a forked copy of this process; :meth:`result` waits for what it returned."""
 
     def __init__(self, work: Callable[[], object]):
+        """Start the copy.
+
+        Raises:
+            OSError: the process could not be forked (no memory, too many processes).
+
+        """
         context = multiprocessing.get_context("fork")
         self._answers, answer = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(work, answer), daemon=True)
+        self._process = context.Process(target=_run, args=(work, answer, self._answers), daemon=True)
         self._process.start()
         answer.close()
         # A build that fails before it takes the result stops the copy (when this is collected).
@@ -56,29 +62,55 @@ class Forked:
             outcome, value, records = self._answers.recv()
         except EOFError:
             outcome, value, records = "failed", "", []
+        except BaseException:  # stopped while waiting (Ctrl-C): the copy with it
+            _stop(self._process)
+            raise
         finally:
             self._answers.close()
             self._process.join()
         for record in records:
-            logging.getLogger(record.name).handle(record)
+            # Its logger's filters ran in the copy: Pelican's would drop (raise on) one seen here too.
+            logging.getLogger(record.name).callHandlers(record)
         if outcome != "done":
             raise ForkFailed(value or f"the build's copy ended with exit code {self._process.exitcode}")
         return value
 
 
 class _Kept(logging.Handler):
-    """Keep the records logged, made picklable: the message written out, the traceback as text."""
+    """Keep the records logged, made picklable: their message written out, a traceback as text."""
 
     def __init__(self):
         super().__init__(logging.NOTSET)
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        record.msg, record.args = record.getMessage(), None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        self.records.append(record)
+        traceback_text = record.exc_text
+        if record.exc_info and not traceback_text:
+            traceback_text = logging.Formatter().formatException(record.exc_info)
+        fields = {name: getattr(record, name) for name in _RECORD_FIELDS}
+        fields.update(msg=record.getMessage(), exc_text=traceback_text)
+        self.records.append(logging.makeLogRecord(fields))
+
+
+# What a record carries besides its message, its arguments and a traceback (none of them objects a
+# pickle may not hold, as an ``extra`` may be).
+_RECORD_FIELDS = (
+    "name",
+    "levelno",
+    "levelname",
+    "pathname",
+    "filename",
+    "module",
+    "lineno",
+    "funcName",
+    "created",
+    "msecs",
+    "relativeCreated",
+    "thread",
+    "threadName",
+    "process",
+    "processName",
+)
 
 
 def _stop(process) -> None:
@@ -86,8 +118,13 @@ def _stop(process) -> None:
         process.terminate()
 
 
-def _run(work: Callable[[], object], answer) -> None:
-    """In the copy: do ``work`` with what it logs kept instead of shown, and send back the outcome."""
+def _run(work: Callable[[], object], answer, answers) -> None:
+    """In the copy: do ``work`` with what it logs kept instead of shown, and send back the outcome.
+
+    The copy holds only the pipe's end it writes: once the build has gone, sending fails and the
+    copy ends, instead of waiting for a reader that is never coming.
+    """
+    answers.close()
     kept = _Kept()
     logging.getLogger().handlers = [kept]
     try:

@@ -8,6 +8,7 @@ schema, and sitemap.xml. Atom feeds come from Pelican's own feed writer (see pel
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -32,6 +33,8 @@ from plugins.kb.storage.asked import asked
 from plugins.kb.storage.cache import digest
 from plugins.lifecycle.fork import Forked, worth_forking
 from plugins.lifecycle.plugin import BuildWriter
+
+log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCHEMA = ROOT / "schemas" / "moeder.schema.json"
@@ -71,15 +74,25 @@ class RegisterGenerator(Generator):
         build = setting(self.settings, "KB_BUILD")
         if not build.writes_everything or (build.cache is not None and build.cache.folder is None):
             return  # an in-memory cache would keep the copy's entries in the copy
-        if worth_forking(self.settings, len(self.context.get("articles", []))):
-            self._copy = Forked(lambda: self._write_in_copy(pelican))
+        articles = self.context.get("articles", [])
+        # A file linked with {attach} is published beside the page that shows it first, which the
+        # build and the copy would each decide for themselves.
+        if any(getattr(article, "kb_attaches", False) for article in articles):
+            return
+        if worth_forking(self.settings, len(articles)):
+            try:
+                self._copy = Forked(lambda: self._write_in_copy(pelican))
+            except OSError as error:  # no process to be had: the build writes them itself
+                log.info("Registrene skrives i selve bygningen (%s).", error)
 
     def _write_in_copy(self, pelican) -> tuple[dict, frozenset, frozenset]:
         """In the copy: write the registers; their year pages, the cache entries used, the files written."""
+        cache = setting(self.settings, "KB_BUILD").cache
+        before = cache.used() if cache else frozenset()
         writer = BuildWriter(pelican.output_path, settings=pelican.settings)
         self._write_registers(writer)
-        cache = setting(self.settings, "KB_BUILD").cache
-        return self.context.get(YEAR_PAGES, {}), cache.used() if cache else frozenset(), writer.written()
+        used = cache.used() - before if cache else frozenset()
+        return self.context.get(YEAR_PAGES, {}), used, writer.written()
 
     def _write(self, path: str, template: str, **context) -> None:
         self.writer.write_file(

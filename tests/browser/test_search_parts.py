@@ -242,3 +242,30 @@ def test_a_search_that_failed_for_an_older_part_works_when_the_reader_searches_a
         MEETING_2021,
         MEETING_2024,
     ]
+
+
+def test_search_works_again_after_a_retry_that_failed_as_well(new_page, parts_site_url):
+    tab, failing = failing_part(new_page, "referater-2019")
+    offline = {"now": False}
+
+    def main_entry(route):
+        if offline["now"]:
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    tab.route("**/pagefind/pagefind-entry.json*", main_entry)
+    tab.goto(f"{parts_site_url}/soeg/?q=vejleder")
+    results(tab)
+    shown_failure = "() => !document.getElementById('soeg-flere-fejl').hidden"
+    while not tab.evaluate(shown_failure):
+        tab.click("#soeg-flere")
+        tab.wait_for_selector("#soeg-flere:not([disabled])", state="attached")
+    # Still offline when the reader tries again: starting Pagefind anew fails too.
+    offline["now"] = True
+    tab.click("#soeg-flere")
+    tab.wait_for_function(shown_failure)
+    offline["now"] = failing["now"] = False
+    everything = show_all(tab)
+    assert {MEETING_2019, MEETING_2021, MEETING_2024} <= {result["title"] for result in everything}
+    assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(everything)} resultater."

@@ -79,6 +79,19 @@ def corpus(tmp_path_factory) -> Path:
     return content
 
 
+@pytest.fixture(scope="module")
+def two_years(corpus, tmp_path_factory) -> Path:
+    """The twelve minutes with every other meeting a year later: two years, so two parts of the index."""
+    content = tmp_path_factory.mktemp("two-years") / "content"
+    shutil.copytree(corpus, content)
+    for index, path in enumerate(sorted((content / "referater").glob("*.md"))):
+        if index % 2:
+            text = path.read_text(encoding="utf-8").replace("dato: 2000-", "dato: 2001-")
+            path.with_name(path.name.replace("2000-", "2001-")).write_text(text, encoding="utf-8")
+            path.unlink()
+    return content
+
+
 @pytest.fixture
 def pool_used(monkeypatch) -> list[int]:
     """How many files each build handed to worker processes."""
@@ -156,7 +169,8 @@ def test_meetings_on_the_same_day_are_listed_in_file_name_order(corpus, tmp_path
 
 # A build in a process of its own, with no other threads (a fork copies only the thread that makes
 # it, so a copy is made only then): argv content, output, KB_PARALLEL_MIN, the cache's folder or "",
-# and what to do in the copy ("" or "log" an error or "raise"). Prints what it found as JSON.
+# what to do in the copy ("" or "log" an error, "raise", or "warn" as the build warns too) and
+# whether to index the pages, in a part per year. Prints what it found as JSON.
 BUILD_ALONE = """
 import json, logging, sys
 from dataclasses import replace
@@ -170,13 +184,15 @@ from tests.site.test_parallel_build import _settings
 
 init(logging.WARNING)
 
-content, output, least, cache, fault = sys.argv[1:6]
+content, output, least, cache, fault, search = sys.argv[1:7]
 copies = []
 Forked = registers.Forked
 registers.Forked = lambda work: copies.append(1) or Forked(work)
 calendar = registers.RegisterGenerator._calendar
 
 def faulty(self, *args):
+    if fault == "warn":
+        logging.getLogger("plugins.registers").warning("Samme advarsel")
     if fault == "log":
         logging.getLogger("plugins.registers").error("Fejl i kalenderen")
     if fault == "raise":
@@ -184,8 +200,17 @@ def faulty(self, *args):
     return calendar(self, *args)
 
 registers.RegisterGenerator._calendar = faulty
-described = Build(search=False, cache=ContentCache(Path(cache)) if cache else None)
-settings = _settings(Path(content), Path(output), KB_PARALLEL_MIN=int(least), KB_BUILD=described)
+write_registers = registers.RegisterGenerator.generate_output
+
+def warning_first(self, writer):
+    if fault == "warn":  # the build warns before it takes the copy's records
+        logging.getLogger("plugins.registers").warning("Samme advarsel")
+    return write_registers(self, writer)
+
+registers.RegisterGenerator.generate_output = warning_first
+described = Build(search=search == "1", cache=ContentCache(Path(cache)) if cache else None)
+overrides = {"KB_PARALLEL_MIN": int(least), "KB_BUILD": described, "KB_SEARCH_PART_PAGES": 1}
+settings = _settings(Path(content), Path(output), **overrides)
 try:
     site.build(settings)
     outcome = "built"
@@ -197,8 +222,10 @@ print(json.dumps({"copies": len(copies), "outcome": outcome}))
 """
 
 
-def _build_alone(content: Path, output: Path, least: int, cache: Path | None = None, fault: str = "") -> dict:
-    arguments = [str(content), str(output), str(least), str(cache or ""), fault]
+def _build_alone(
+    content: Path, output: Path, least: int, cache: Path | None = None, fault: str = "", search: bool = False
+) -> dict:
+    arguments = [str(content), str(output), str(least), str(cache or ""), fault, str(int(search))]
     done = subprocess.run(
         [sys.executable, "-c", BUILD_ALONE, *arguments],
         cwd=ROOT,
@@ -222,12 +249,16 @@ def two_cores():
         pytest.skip("one core: the registers are always written by the build itself")
 
 
-def test_the_registers_written_by_a_copy_of_the_build_are_the_same_site(corpus, tmp_path, two_cores):
-    alone = _build_alone(corpus, tmp_path / "one", 10**6)
-    copied = _build_alone(corpus, tmp_path / "copy", 0)
+def test_the_registers_written_by_a_copy_of_the_build_are_the_same_site(two_years, tmp_path, two_cores):
+    alone = _build_alone(two_years, tmp_path / "one", 10**6, search=True)
+    copied = _build_alone(two_years, tmp_path / "copy", 0, search=True)
     assert (alone["copies"], copied["copies"]) == (0, 1)
     assert alone["files"].keys() == copied["files"].keys()
     assert any(name.startswith("beslutninger/") for name in copied["files"])
+    # The search index's part of a year holds the decision register's page of that year, which only
+    # the copy wrote: it gave back which pages those are.
+    parts = json.loads(copied["files"]["pagefind/dele.json"])["parts"]
+    assert [part["filters"]["type"].get("Beslutninger") for part in parts] == [1, 1]
     assert [name for name in alone["files"] if alone["files"][name] != copied["files"][name]] == []
 
 
@@ -252,6 +283,13 @@ def test_an_error_logged_in_the_copy_fails_the_build_and_is_shown_once(corpus, t
     assert not (tmp_path / "output").exists(), "nothing is published"
 
 
+def test_a_warning_the_build_gave_too_is_shown_and_the_build_goes_on(corpus, tmp_path, two_cores):
+    found = _build_alone(corpus, tmp_path / "output", 0, fault="warn")
+    assert found["copies"] == 1
+    assert found["outcome"] == "built"
+    assert "Samme advarsel" in found["log"]
+
+
 def test_an_exception_in_the_copy_is_raised_by_the_build(corpus, tmp_path, two_cores):
     found = _build_alone(corpus, tmp_path / "output", 0, fault="raise")
     assert found["copies"] == 1
@@ -266,6 +304,7 @@ def test_where_a_process_cannot_be_forked_the_build_parses_and_writes_everything
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732000000")
     monkeypatch.setattr("multiprocessing.get_all_start_methods", lambda: ["spawn"])  # as on Windows
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr("threading.active_count", lambda: 1)  # as a build alone
     # Either would fail if it were made.
     monkeypatch.setattr(content_plugin, "ParsePool", None)
     monkeypatch.setattr(registers_plugin, "Forked", None)

@@ -8,8 +8,7 @@ const SUB_RESULTS = 3;
 const FILTER_LABELS = { sted: "Resultater fra", type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
 const SORTS = { relevans: undefined, nyeste: "desc", aeldste: "asc" };
-// Small words of a question ("hvad besluttede udvalget om …?") that would otherwise have to occur on
-// every result page.
+// Small words of a question ("hvad besluttede udvalget om …?") that need not be on a result page.
 const STOPWORDS = new Set(
   ("af alle at blev bliver da de dem den der det du efter eller en er et for fra har hos hvad hvem hvilke " +
     "hvor hvordan hvorfor hvornår i jeg kan man med mig men nogle når og om os på sig skal som til ud " +
@@ -36,9 +35,8 @@ const PARTS_FILE = "dele.json";
 const PART_FILTER = "indeksdel";
 const SITE_FILTER = "sted";
 const MAIN_PART = "sider";
-// Minutes are long pages that hold the records; Pagefind's default length penalty (0.75) let a short
-// guide chapter that mentions a word once outrank the meeting that discussed it. The searched words
-// go with each result's address, for the page to mark them (highlight.js).
+// Pagefind's default length penalty (0.75) let a short page that mentions a word once outrank the
+// long minutes that discussed it. The searched words go with a result's address (highlight.js).
 const SETTINGS = { excerptLength: 30, ranking: { pageLength: 0.4 }, highlightParam: HIGHLIGHT_PARAM };
 
 // The site root, from this file's own address (theme/js/search.js), so the site also works
@@ -195,9 +193,14 @@ function restart() {
     await pagefind.destroy();
     await start();
     await Promise.all(merged.map((source) => load(source).catch(() => {})));
-  })().finally(() => {
-    restarting = null;
-  });
+  })()
+    .catch((error) => {
+      broken = true; // to start again next time
+      throw error;
+    })
+    .finally(() => {
+      restarting = null;
+    });
   return restarting;
 }
 
@@ -374,9 +377,8 @@ function decoded(text) {
   return scratch.value;
 }
 
-// An excerpt as DOM nodes: Pagefind's <mark> around the matched words, everything else as text.
-// A short section's excerpt starts with its heading, which the result shows as its link already:
-// ``heading`` is then left out.
+// An excerpt as DOM nodes: Pagefind's <mark> kept, all else text; without ``heading``, which a short
+// section's excerpt starts with and the result shows as its link.
 function excerptNodes(excerpt, heading = "") {
   const pieces = excerpt.replace(TERMS, "").split(/(<\/?mark>)/);
   const plain = pieces.filter((piece) => !/^<\/?mark>$/.test(piece)).map(decoded).join("");
@@ -465,9 +467,9 @@ function filterKeys(available) {
   );
 }
 
-// The filter boxes, drawn once per set of values; later searches only update the counts, so keyboard
-// focus and a screen reader's place stay. Values without results are hidden unless chosen.
-// ``unsearched``: the values of indexes not merged yet, whose count is at least the one shown.
+// The filter boxes, drawn once per set of values, then only their counts, so that focus and a screen
+// reader's place stay. Values without results are hidden unless chosen. ``unsearched``: the values of
+// indexes not merged yet (at least the count shown).
 function showFilters(allFilters, counts, selected, first, unsearched = {}) {
   const keys = filterKeys(allFilters);
   const shape = JSON.stringify(keys.map((key) => [key, Object.keys(allFilters[key])]));
@@ -583,11 +585,16 @@ function announce(text, delay) {
 async function showMore(search, { focus = false } = {}) {
   moreButton.disabled = true;
   const batch = [];
-  while (batch.length < PAGE_SIZE) {
-    const result = await search.listing.next();
-    if (search !== current) return;
-    if (!result) break;
-    if (!search.seen.has(result.id)) batch.push(result) && search.seen.add(result.id);
+  try {
+    while (batch.length < PAGE_SIZE) {
+      const result = await search.listing.next();
+      if (search !== current) return;
+      if (!result) break;
+      if (!search.seen.has(result.id)) batch.push(result) && search.seen.add(result.id);
+    }
+  } catch (error) {
+    for (const result of batch) search.seen.delete(result.id); // shown after a retry
+    throw error;
   }
   const loaded = await Promise.allSettled(
     batch.map((result) => (others.length ? inTime(dataOf(result), OTHER_SITE_TIME_LIMIT_MS) : dataOf(result))),
@@ -618,8 +625,8 @@ function yearSpans(years) {
   return listed(spans.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)));
 }
 
-// One search from the form's state to the list; the status changes once the results it announces
-// are shown, and aria-busy marks the list while it is replaced.
+// One search from the form's state to the list; the status changes once its results are shown, and
+// aria-busy marks the list meanwhile.
 async function run(state, { first = false, typed = false } = {}) {
   const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
   current = search;
@@ -691,7 +698,7 @@ async function render(requested, search, first, typed) {
   announce(text, typed ? ANNOUNCE_AFTER_TYPING_MS : 0);
 }
 
-// What a search has looked through, when it has not merged every index that may match yet.
+// What a search has looked through, if not every index that may match.
 function coverage(candidates) {
   if (candidates.every((source) => source.merged)) return "";
   const years = candidates.filter((source) => source.merged).flatMap((source) => source.years || []);
@@ -737,7 +744,7 @@ form.addEventListener("change", (event) => {
 });
 moreButton.addEventListener("click", async () => {
   const search = current;
-  moreFailed.hidden = true;
+  moreFailed.hidden = moreButton.disabled = true;
   try {
     if (broken || restarting) await restart();
     // Pagefind started again: the search anew, past the results shown.
@@ -750,6 +757,7 @@ moreButton.addEventListener("click", async () => {
     if (shown && search === current) announce(await describe(search), 0);
   } catch {
     if (search !== current) return;
+    search.starts = -1; // the listing anew
     moreButton.disabled = moreFailed.hidden = false;
     announce(moreFailed.textContent, 0);
   }
