@@ -170,28 +170,33 @@ def test_newest_first_takes_the_parts_in_date_order(new_page, parts_site_url):
     assert [result["title"] for result in found] == [MEETING_2024, MEETING_2021, MEETING_2019]
 
 
-def failing_part(new_page, part: str):
-    """A tab in a context of its own whose requests for ``part``'s entry file fail while ``failing["now"]``.
+def failing(tab, pattern: str, now: bool) -> dict:
+    """Make the tab's requests matching ``pattern`` fail while the switch returned is ``{"now": True}``.
 
     As on a phone that loses its connection for a moment.
     """
-    tab = new_page()
-    failing = {"now": True}
+    switch = {"now": now}
 
-    def entry(route):
-        if failing["now"]:
+    def answer(route):
+        if switch["now"]:
             route.abort("internetdisconnected")
         else:
             route.continue_()
 
-    tab.route(f"**/pagefind/{part}/pagefind-entry.json*", entry)
-    return tab, failing
+    tab.route(pattern, answer)
+    return switch
+
+
+def failing_part(new_page, part: str):
+    """A tab in a context of its own whose requests for ``part``'s entry file fail, and the switch."""
+    tab = new_page()
+    return tab, failing(tab, f"**/pagefind/{part}/pagefind-entry.json*", now=True)
 
 
 def test_an_older_part_that_did_not_load_is_loaded_when_the_reader_asks_for_more_again(
     new_page, parts_site_url
 ):
-    tab, failing = failing_part(new_page, "referater-2019")
+    tab, part_failing = failing_part(new_page, "referater-2019")
     tab.goto(f"{parts_site_url}/soeg/?q=vejleder")
     found = results(tab)
     while "kunne ikke" not in tab.inner_text("#soeg-status"):
@@ -208,7 +213,7 @@ def test_an_older_part_that_did_not_load_is_loaded_when_the_reader_asks_for_more
     assert tab.inner_text("#soeg-flere-fejl") == "Flere resultater kunne ikke hentes. Prøv igen."
     assert results(tab) == found, "what the reader was shown stays"
     assert tab.locator("#soeg-flere:not([disabled])").is_visible()
-    failing["now"] = False
+    part_failing["now"] = False
     everything = show_all(tab)
     assert tab.locator("#soeg-flere-fejl").is_hidden()
     assert everything[: len(found)] == found
@@ -228,11 +233,11 @@ def test_an_older_part_that_did_not_load_is_loaded_when_the_reader_asks_for_more
 def test_a_search_that_failed_for_an_older_part_works_when_the_reader_searches_again(
     new_page, parts_site_url
 ):
-    tab, failing = failing_part(new_page, "referater-2019")
+    tab, part_failing = failing_part(new_page, "referater-2019")
     tab.goto(f"{parts_site_url}/soeg/?q=praktikvejleder&sortering=aeldste")  # the oldest part first
     tab.wait_for_function("() => document.getElementById('soeg-status').textContent !== ''")
     assert tab.inner_text("#soeg-status") == "Søgningen mislykkedes. Prøv igen."
-    failing["now"] = False
+    part_failing["now"] = False
     tab.press("#soeg-ord", "Enter")  # the same search
     tab.wait_for_function("() => document.getElementById('soeg-status').textContent.includes('resultat')")
     found = results(tab)
@@ -245,16 +250,8 @@ def test_a_search_that_failed_for_an_older_part_works_when_the_reader_searches_a
 
 
 def test_search_works_again_after_a_retry_that_failed_as_well(new_page, parts_site_url):
-    tab, failing = failing_part(new_page, "referater-2019")
-    offline = {"now": False}
-
-    def main_entry(route):
-        if offline["now"]:
-            route.abort("internetdisconnected")
-        else:
-            route.continue_()
-
-    tab.route("**/pagefind/pagefind-entry.json*", main_entry)
+    tab, part_failing = failing_part(new_page, "referater-2019")
+    offline = failing(tab, "**/pagefind/pagefind-entry.json*", now=False)
     tab.goto(f"{parts_site_url}/soeg/?q=vejleder")
     results(tab)
     shown_failure = "() => !document.getElementById('soeg-flere-fejl').hidden"
@@ -265,7 +262,7 @@ def test_search_works_again_after_a_retry_that_failed_as_well(new_page, parts_si
     offline["now"] = True
     tab.click("#soeg-flere")
     tab.wait_for_function(shown_failure)
-    offline["now"] = failing["now"] = False
+    offline["now"] = part_failing["now"] = False
     everything = show_all(tab)
     assert {MEETING_2019, MEETING_2021, MEETING_2024} <= {result["title"] for result in everything}
     assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(everything)} resultater."
