@@ -170,11 +170,13 @@ def build_moment(settings: dict) -> dt.datetime:
 
 
 def build_day(settings: dict) -> dt.date:
-    """The day of the build's reference time in Denmark: from it a planned meeting is ahead.
+    """The day of the build's reference time in Denmark: from it a planned meeting is ahead."""
+    return danish_day(build_moment(settings))
 
-    Not the day in UTC, which is still yesterday's for the first hour or two after midnight.
-    """
-    return build_moment(settings).astimezone(DANISH_TIME).date()
+
+def danish_day(moment: dt.datetime) -> dt.date:
+    """The day ``moment`` falls on in Denmark, not in UTC (still yesterday's just after midnight)."""
+    return moment.astimezone(DANISH_TIME).date()
 
 
 def settings_problems(settings: dict, source: str = "pelicanconf.py") -> list[Problem]:

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.kb.build import build_day, build_moment, setting
+from plugins.kb.build import build_day, build_moment, danish_day, setting
 from plugins.kb.content.registries import written_names
 from plugins.kb.outputs.export import export_text, meeting_order, meeting_record, record_text
 from plugins.kb.outputs.ical import calendar
@@ -134,7 +134,7 @@ class RegisterGenerator(Generator):
             [(article, list(article.follow_ups)) for article in meetings if article.follow_ups],
         )
         self._organisations(meetings)
-        self._calendar(committees, moment, build_day(self.settings))
+        self._calendar(committees, moment)
         self._export(meetings)
 
     def _decisions(self, meetings: list, committees: dict) -> None:
@@ -224,7 +224,8 @@ class RegisterGenerator(Generator):
                 organisation=replace(organisation, attended=[], absent=[]),
             )
 
-    def _calendar(self, committees: dict, moment: dt.datetime, today: dt.date) -> None:
+    def _calendar(self, committees: dict, moment: dt.datetime) -> None:
+        today = danish_day(moment)  # the day of the feeds' time stamp
         planned = sorted(
             ((meeting, committee) for committee in committees.values() for meeting in committee.planned),
             key=lambda entry: (entry[0].date, entry[1].slug),
