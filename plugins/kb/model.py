@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from zoneinfo import ZoneInfo
 
+from plugins.kb.records import quick_pickle
+
 UNKNOWN_ORGANISATION = "ikke angivet"
 # The time every date and time of the content is in: the committees meet in Denmark.
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
@@ -27,6 +29,7 @@ class BlockKind(Enum):
     KOMMENTARER = "Kommentarer"
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class TimeSpan:
     """A meeting's start and end time of day."""
@@ -35,6 +38,7 @@ class TimeSpan:
     end: dt.time
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Person:
     """A named person at a meeting; ``organisation`` is None where the minutes give none."""
@@ -49,6 +53,7 @@ class Person:
         return bool(self.role) and re.match(r"formand\b", self.role, re.IGNORECASE) is not None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Attachment:
     """An attachment (bilag) of an agenda item, e.g. 'Bilag 3.1 Ansøgertal januar 2024'.
@@ -68,6 +73,7 @@ class Attachment:
         return f"Bilag {self.number} {self.title}" if self.number else self.title
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class AttachmentFile:
     """What a build finds in an attachment's file: its type, its size, and its text for the search.
@@ -85,6 +91,7 @@ class AttachmentFile:
 PAGE_ANCHORS = ("indhold", "deltagere", "dagsorden", "beslutninger")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Block:
     """A labelled block of an agenda item; ``labels`` is empty for unlabelled text."""
@@ -109,6 +116,7 @@ class Block:
         return BlockKind.BESLUTNING in self.labels
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Decision:
     """A labelled decision (Beslutning) of one agenda item."""
@@ -120,6 +128,7 @@ class Decision:
     themes: tuple[str, ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class AgendaItem:
     """One numbered agenda item, addressable as ``#punkt-N``."""
@@ -159,6 +168,7 @@ class AgendaItem:
         return any(BlockKind.BILAG in block.labels for block in self.blocks)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Section:
     """An unnumbered section after the agenda, e.g. 'Mødedatoer 2019'."""
@@ -168,6 +178,7 @@ class Section:
     html: str
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Meeting:
     """The minutes of one meeting, parsed from front matter and body."""
@@ -216,6 +227,7 @@ class Meeting:
         return found
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class PlannedMeeting:
     """A planned meeting date of a committee."""
@@ -225,6 +237,7 @@ class PlannedMeeting:
     place: str | None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Theme:
     """One theme of the site's small, curated taxonomy (``content/temaer/<slug>.yml``)."""
@@ -234,6 +247,7 @@ class Theme:
     description: str
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class OrganisationNames:
     """One organisation and every name the minutes write it with (``content/organisationer/<slug>.yml``).
@@ -256,6 +270,7 @@ class OrganisationNames:
         return dict(zip(self.names, self.lines, strict=False)).get(name, 0)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Report:
     """A report carried whole, in chapters (``content/rapporter/<slug>/rapport.yml``)."""
@@ -270,6 +285,7 @@ class Report:
     themes: tuple[str, ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Committee:
     """A committee (udvalg) whose minutes the site holds."""
@@ -304,6 +320,7 @@ def _standing(items: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:" + "|".join(re.escape(item.casefold()) for item in items) + r")(?:\W|\Z)")
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
     """A page of text (``content/sider/``): its metadata and its Markdown body, not yet rendered.
@@ -322,6 +339,7 @@ class Page:
     summary: str | None = None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GuideChapter(Page):
     """A chapter of the guide "Veje til den gode praktik" (``content/guide/``)."""
@@ -330,6 +348,7 @@ class GuideChapter(Page):
     roles: tuple[str, ...]
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReportChapter(Page):
     """A chapter of a report carried whole (``content/rapporter/<report>/``).

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plugins.kb.records import quick_pickle
+
 
 def with_fix(message: str, hint: str) -> str:
     """A message and, on a line of its own, how to fix it: the form of everything the editor is told."""
@@ -22,6 +24,7 @@ def unreadable(source: str) -> Problem:
     )
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong in a content file, phrased for the editor (in Danish).

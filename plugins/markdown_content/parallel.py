@@ -18,8 +18,10 @@ from plugins.kb.content.links import Link
 from plugins.kb.model import Meeting
 from plugins.kb.outputs.registers import FollowUp
 from plugins.kb.problems import Problem
+from plugins.kb.records import quick_pickle
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class ParsedMeeting:
     """What the reader makes of one minutes file.

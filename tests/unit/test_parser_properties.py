@@ -8,6 +8,8 @@ every run of the suite tries the same inputs.
 
 from __future__ import annotations
 
+import pickle
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -186,6 +188,8 @@ def test_minutes_with_any_body_give_a_meeting_or_problems(body):
         f"---\n{VALID_FRONT}---\n{body}", "content/referater/x.md", COMMITTEES, render, THEMES
     )
     assert _is_result(result, Meeting)
+    # What the parse's workers hand the build, and the content cache keeps, comes back the same.
+    assert pickle.loads(pickle.dumps(result, pickle.HIGHEST_PROTOCOL)) == result
 
 
 @BOUNDED

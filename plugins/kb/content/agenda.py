@@ -197,7 +197,8 @@ def _attachment(line: str, folder: str, listed: bool) -> Attachment | None:
         if numbered := _NUMBERED.match(text):
             return Attachment(numbered["number"], numbered["title"], path)
         return Attachment(None, text, path) if listed else None
-    named = _ATTACHMENT.search(line)
+    # Searched only where the word is: most lines have no "bilag", and the pattern is tried at each place.
+    named = _ATTACHMENT.search(line) if "ilag" in line else None
     return Attachment(named["number"], named["title"]) if named else None
 
 

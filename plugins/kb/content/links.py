@@ -20,6 +20,7 @@ from plugins.kb.content.attachments import ATTACHMENTS_DIR
 from plugins.kb.content.sanitize import ATTRIBUTES, RESOURCE_ATTRIBUTES, TAGS, addresses, is_remote
 from plugins.kb.metadata.values import suggest
 from plugins.kb.problems import Problem
+from plugins.kb.records import quick_pickle
 from plugins.kb.storage.paths import nfc
 
 # [text](target "title") and ![alt](target); the text may hold one level of brackets
@@ -56,6 +57,7 @@ _SYSTEM_FOLDERS = frozenset(
 )  # fmt: skip
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Link:
     """One link or image target as the editor wrote it.
@@ -84,7 +86,9 @@ def find_links(text: str) -> list[Link]:
     backticks) is skipped: a link shown as an example is not a link.
     """
     text = _without_code(text)
-    found = [*_inline(text), *_definitions(text), *_html(text)]
+    # A Markdown link or image needs a '[', an HTML element a '<': many minutes have neither.
+    found = [*_inline(text), *_definitions(text)] if "[" in text else []
+    found += _html(text) if "<" in text else []
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     return [
         Link(_line(starts, offset), target, image)

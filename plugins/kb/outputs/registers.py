@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from plugins.kb.metadata.values import heading_id
 from plugins.kb.model import AgendaItem, Meeting, OrganisationNames
+from plugins.kb.records import quick_pickle
 
 # An agenda item that lists what the next meeting should take up.
 NEXT_MEETING_ITEM = re.compile(r"^punkter til næste møde\b", re.IGNORECASE)
@@ -22,6 +23,7 @@ _MAY_RETURN = re.compile(r"igen|udskydes", re.IGNORECASE)
 PASSAGE_END = re.compile(r"</p>|</li>|<br\s*/?>|<[uo]l>", re.IGNORECASE)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     """Something the minutes say a later meeting should take up.
