@@ -47,6 +47,7 @@ PLUGINS = [
     "plugins.reports",
     "plugins.admin",
     "plugins.search",
+    "plugins.assets",
 ]
 
 ARTICLE_PATHS = ["referater"]

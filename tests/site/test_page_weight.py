@@ -3,15 +3,18 @@
 The search page runs the search; a page in the search index carries the small module that marks the
 searched words when it is opened from a result (and loads nothing more otherwise). Every page has
 two small scripts of its own: the phone's folding menu and the "/" key for search. The budget is
-counted as a host sends the files, gzip-compressed, since that is what a phone pays for.
+counted as a host sends the files, gzip-compressed, since that is what a phone pays for; the theme's
+own files are published without their comments (plugins/assets/).
 """
 
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from plugins.assets.plugin import minify
 from tests.conftest import page
 
 CSS_AND_JS_BUDGET = 16 * 1024  # bytes, each file gzip-compressed, for any one page
@@ -51,3 +54,21 @@ def test_css_and_js_stay_within_budget_and_only_the_search_page_runs_search(real
         # A page in the search index marks the searched words when opened from a result.
         indexed = bool(page(real_site, address).select("[data-pagefind-body]"))
         assert ("highlight.js" in scripts) == indexed, name
+
+
+def test_the_themes_scripts_and_stylesheet_are_published_minified_with_every_literal_kept(real_site):
+    theme = Path(__file__).resolve().parents[2] / "theme" / "static"
+    sources = sorted(path for path in theme.rglob("*") if path.suffix in (".js", ".css"))
+    assert {path.name for path in sources} >= {"search.js", "menu.js", "site.css"}
+    for source in sources:
+        written = real_site / "theme" / source.relative_to(theme)
+        text, published = source.read_text(encoding="utf-8"), written.read_text(encoding="utf-8")
+        assert published == minify(text, source.suffix), source.name
+        # Smaller as a phone receives it, and no comment of the source is left.
+        assert len(gzip.compress(published.encode(), mtime=0)) < len(gzip.compress(text.encode(), mtime=0))
+        for comment in re.findall(r"^\s*//\s*(\S.{20,})$|/\*\s*(\S[^*\n]{20,})", text, re.MULTILINE):
+            assert (comment[0] or comment[1]) not in published, (source.name, comment)
+    search = (real_site / "theme" / "js" / "search.js").read_text(encoding="utf-8")
+    # Strings and template literals are kept to the space.
+    assert '`Viser ${shown.toLocaleString("da-DK")} af ${plural(' in search
+    assert '"Søgningen kunne ikke indlæses. Prøv igen senere, eller find vej herunder."' in search
