@@ -266,3 +266,73 @@ def test_search_works_again_after_a_retry_that_failed_as_well(new_page, parts_si
     everything = show_all(tab)
     assert {MEETING_2019, MEETING_2021, MEETING_2024} <= {result["title"] for result in everything}
     assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(everything)} resultater."
+
+
+def failing_fragments(tab, which) -> dict:
+    """Make the tab's fetches of result pages (Pagefind's fragments) fail: those whose number, counted
+    from 1 while the switch returned is on, ``which`` accepts."""
+    switch = {"now": False, "count": 0}
+
+    def answer(route):
+        if switch["now"]:
+            switch["count"] += 1
+            if which(switch["count"]):
+                return route.abort("internetdisconnected")
+        return route.continue_()
+
+    tab.route("**/fragment/*.pf_fragment", answer)
+    return switch
+
+
+def searched_offline(new_page, site_url, query: str, which):
+    """A fresh tab that searches for ``query`` while ``which`` fragments fail; the tab, switch, results."""
+    tab = new_page()
+    fragments = failing_fragments(tab, which)
+    tab.goto(f"{site_url}/soeg/")
+    tab.wait_for_selector("#soeg-uden-js", state="hidden")  # the search is ready
+    fragments["now"] = True
+    tab.fill("#soeg-ord", query)
+    tab.press("#soeg-ord", "Enter")
+    return tab, fragments, results(tab)
+
+
+def test_a_result_whose_page_could_not_be_fetched_is_shown_when_the_reader_asks_for_more(
+    new_page, parts_site_url
+):
+    reference = show_all_of(new_page, parts_site_url, "vejleder")
+    tab, fragments, found = searched_offline(new_page, parts_site_url, "vejleder", lambda n: n == 2)
+    told = "Flere resultater kunne ikke hentes. Prøv igen."
+    assert len(reference) > 5
+    assert len(found) == 4, "the four the phone fetched are shown"
+    assert tab.inner_text("#soeg-status").endswith(told)
+    assert tab.inner_text("#soeg-flere-fejl") == told
+    assert tab.locator("#soeg-flere").is_visible()
+    fragments["now"] = False
+    everything = show_all(tab)
+    assert tab.locator("#soeg-flere-fejl").is_hidden()
+    assert everything[: len(found)] == found, "what the reader was shown stays"
+    assert sorted(r["href"] for r in everything) == sorted(r["href"] for r in reference)
+    assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(everything)} resultater."
+
+
+def test_when_no_result_page_could_be_fetched_the_reader_is_told_and_gets_them_on_asking_again(
+    new_page, parts_site_url
+):
+    # Two words: with no result shown, the search must not fall back to pages with some of the words.
+    query = "praktikvejleder frafald"
+    tab, fragments, found = searched_offline(new_page, parts_site_url, query, lambda n: True)
+    assert found == []
+    status = tab.inner_text("#soeg-status")
+    assert "resultat" in status and status.endswith("Flere resultater kunne ikke hentes. Prøv igen.")
+    assert "Ingen sider indeholder alle ordene" not in status
+    fragments["now"] = False
+    everything = show_all(tab)
+    reference = show_all_of(new_page, parts_site_url, query)
+    assert [r["href"] for r in everything] == [r["href"] for r in reference]
+    assert tab.locator("#soeg-flere-fejl").is_hidden()
+
+
+def show_all_of(new_page, site_url, query: str) -> list[dict]:
+    """Every result of ``query`` as a tab with no failures shows them."""
+    tab, _ = search(new_page, site_url, query)
+    return show_all(tab)

@@ -3,12 +3,15 @@
 Two fixture sites are built and served on two local ports, each with the header GitHub Pages sends
 (``Access-Control-Allow-Origin: *``). Site A names site B, and a third site that accepts connections
 but never answers. A's search page labels every result with its site and leads to B's pages on B;
-once B's server is stopped, A's search still works and says that B does not answer.
+once B's server is stopped, A's search still works and says that B does not answer. Two larger
+sites with their indexes in parts: when B's older parts stop answering after some of its results
+are shown, those stay, and the count of results is never below what the page shows.
 """
 
 from __future__ import annotations
 
 import functools
+import shutil
 import socket
 import threading
 from http.server import ThreadingHTTPServer
@@ -19,7 +22,7 @@ import pytest
 from tests.browser.conftest import QuietHandler
 from tests.browser.test_search import results
 from tests.browser.test_search_parts import show_all
-from tests.conftest import FIXTURES, build
+from tests.conftest import FIXTURES, ROOT, build
 
 SITE_A = "Skole A"
 SITE_B = "Skole B"
@@ -137,3 +140,55 @@ def test_when_a_site_is_down_the_search_works_and_says_so(browser, two_sites):
     tab.press("#soeg-ord", "Enter")
     tab.wait_for_function("() => document.getElementById('soeg-status').textContent.includes('Bettina')")
     assert results(tab)
+
+
+@pytest.fixture(scope="module")
+def site_with_parts_beside(tmp_path_factory):
+    """Site A, the repository's own site, searching site B, nearly the same; each index in parts by year."""
+    # B's minutes differ from A's by a line each: Pagefind gives the same page on two sites one id.
+    content_b = tmp_path_factory.mktemp("content-b") / "content"
+    shutil.copytree(ROOT / "content", content_b)
+    shutil.copytree(ROOT / "data", content_b.parent / "data")
+    for minutes in (content_b / "referater").glob("*.md"):
+        minutes.write_text(minutes.read_text(encoding="utf-8") + "\nSkole B.\n", encoding="utf-8")
+    site_b = serve(build(content_b, tmp_path_factory.mktemp("site-b-parts"), KB_SEARCH_PART_PAGES=1))
+    url_b = f"http://127.0.0.1:{site_b.server_port}"
+    output_a = build(
+        ROOT / "content",
+        tmp_path_factory.mktemp("site-a-parts"),
+        SITENAME=SITE_A,
+        KB_SEARCH_PART_PAGES=1,
+        KB_SEARCH_SITES={SITE_B: f"{url_b}/pagefind/"},
+    )
+    site_a = serve(output_a)
+    yield f"http://127.0.0.1:{site_a.server_port}", url_b
+    site_a.shutdown()
+    site_b.shutdown()
+
+
+def test_a_site_that_stops_answering_for_an_older_part_is_left_out_and_its_results_shown_stay(
+    browser, site_with_parts_beside
+):
+    site_a, site_b = site_with_parts_beside
+    tab = browser.new_context().new_page()
+    tab.goto(f"{site_a}/soeg/?q=vejleder")
+    first = results(tab)
+    while not any(result["meta"].endswith(f"Fra {SITE_B}") for result in first):
+        tab.click("#soeg-flere")
+        tab.wait_for_selector("#soeg-flere:not([disabled])", state="attached")
+        first = results(tab)
+    # B's older parts stop answering once some of its results are shown.
+    tab.route(
+        f"{site_b}/pagefind/referater-*/pagefind-entry.json*", lambda route: route.abort("connectionrefused")
+    )
+    note = f"{SITE_B} svarer ikke lige nu, så dens resultater er ikke med. Prøv igen senere."
+    while tab.inner_text("#soeg-note") != note:
+        tab.click("#soeg-flere")
+        tab.wait_for_selector("#soeg-flere:not([disabled])", state="attached")
+    everything = show_all(tab)
+    assert everything[: len(first)] == first, "what the reader was shown stays"
+    shown = len(everything)
+    status = tab.inner_text("#soeg-status")
+    assert status.startswith(f"Viser {shown} af "), status
+    # Never fewer results in all than on the page.
+    assert int(status.split(" af ")[1].split()[0].replace(".", "")) >= shown, status

@@ -581,7 +581,9 @@ function announce(text, delay) {
   }, delay);
 }
 
-// The next results of a search, up to five, loading older parts only as needed.
+// The next results of a search, up to five, loading older parts only as needed. A result whose page
+// could not be fetched (a phone offline a moment, another site too slow) is not lost: the reader is
+// told, and Pagefind, which keeps a failed fetch, starts again when the reader asks for more.
 async function showMore(search, { focus = false } = {}) {
   moreButton.disabled = true;
   const batch = [];
@@ -600,12 +602,28 @@ async function showMore(search, { focus = false } = {}) {
     batch.map((result) => (others.length ? inTime(dataOf(result), OTHER_SITE_TIME_LIMIT_MS) : dataOf(result))),
   );
   if (search !== current) return;
-  const items = loaded.filter((page) => page.status === "fulfilled").map((page) => resultItem(page.value));
+  const items = [];
+  search.failed = 0;
+  batch.forEach((result, at) => {
+    if (loaded[at].status === "fulfilled") {
+      items.push(resultItem(loaded[at].value));
+    } else {
+      search.failed += 1;
+      search.seen.delete(result.id); // found again by the listing after the start
+      broken = true;
+    }
+  });
   list.append(...items);
   moreButton.disabled = false;
-  moreButton.hidden = !search.listing.more();
+  moreButton.hidden = !search.listing.more() && !search.failed;
   if (focus && items.length) items[0].querySelector("h3 a").focus();
   return list.children.length;
+}
+
+// Said in the status when results could not be fetched, and shown beside the button (soeg.html).
+function notFetched(search) {
+  moreFailed.hidden = !search.failed;
+  return search.failed ? ` ${moreFailed.textContent}` : "";
 }
 
 function queryWords(query) {
@@ -628,7 +646,7 @@ function yearSpans(years) {
 // One search from the form's state to the list; the status changes once its results are shown, and
 // aria-busy marks the list meanwhile.
 async function run(state, { first = false, typed = false } = {}) {
-  const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
+  const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set(), failed: 0 };
   current = search;
   moreButton.hidden = moreFailed.hidden = true;
   section.setAttribute("aria-busy", "true");
@@ -637,6 +655,7 @@ async function run(state, { first = false, typed = false } = {}) {
   } catch {
     if (search !== current) return;
     search.key = ""; // to be tried again
+    broken = true; // with Pagefind started again: it keeps a fetch that failed
     announce("Søgningen mislykkedes. Prøv igen.", 0);
   } finally {
     if (search === current) section.removeAttribute("aria-busy");
@@ -671,7 +690,7 @@ async function render(requested, search, first, typed) {
   let partial = false;
   let found;
   const merges = mergesDone; // what the count below has seen at least
-  if (!list.children.length && words?.length > 1) {
+  if (!list.children.length && !search.failed && words?.length > 1) {
     // Every index that may match is merged by now.
     const { anyWords } = await import("./search-words.js");
     found = await anyWords({ pagefind, addCounts, dateOf }, words, filters, direction);
@@ -695,7 +714,7 @@ async function render(requested, search, first, typed) {
       ? `Ingen sider indeholder alle ordene. Her er ${plural(count, "resultat", "resultater")}, der indeholder nogle af dem.`
       : `${plural(count, "resultat", "resultater")}${about}${coverage(candidates)}.`;
   section.hidden = count === 0;
-  announce(text, typed ? ANNOUNCE_AFTER_TYPING_MS : 0);
+  announce(text + notFetched(search), typed ? ANNOUNCE_AFTER_TYPING_MS : 0);
 }
 
 // What a search has looked through, if not every index that may match.
@@ -715,7 +734,9 @@ async function describe(search) {
     Object.assign(search, { count: once(found.results).length, merges });
   }
   const shown = list.children.length;
-  return `Viser ${shown.toLocaleString("da-DK")} af ${plural(search.count, "resultat", "resultater")}${coverage(search.candidates)}.`;
+  // Never fewer than shown: the results of a site left out since stay on the page.
+  const count = Math.max(search.count, shown);
+  return `Viser ${shown.toLocaleString("da-DK")} af ${plural(count, "resultat", "resultater")}${coverage(search.candidates)}.${notFetched(search)}`;
 }
 
 let timer;
@@ -758,6 +779,7 @@ moreButton.addEventListener("click", async () => {
   } catch {
     if (search !== current) return;
     search.starts = -1; // the listing anew
+    broken = true; // and Pagefind: it keeps a fetch that failed
     moreButton.disabled = moreFailed.hidden = false;
     announce(moreFailed.textContent, 0);
   }
