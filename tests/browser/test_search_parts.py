@@ -336,3 +336,19 @@ def show_all_of(new_page, site_url, query: str) -> list[dict]:
     """Every result of ``query`` as a tab with no failures shows them."""
     tab, _ = search(new_page, site_url, query)
     return show_all(tab)
+
+
+def test_a_search_page_whose_newest_part_did_not_load_works_when_the_reader_searches_again(
+    new_page, parts_site_url
+):
+    reference = show_all_of(new_page, parts_site_url, "praktikvejleder")
+    tab, part_failing = failing_part(new_page, "referater-2024")
+    tab.goto(f"{parts_site_url}/soeg/?q=praktikvejleder")
+    failed = "Søgningen mislykkedes. Prøv igen."
+    tab.wait_for_function("text => document.getElementById('soeg-status').textContent === text", arg=failed)
+    assert tab.locator("#soeg-uden-js").is_visible(), "the ways to browse stay while search does not work"
+    part_failing["now"] = False
+    tab.press("#soeg-ord", "Enter")  # the same search
+    tab.wait_for_function("() => document.getElementById('soeg-status').textContent.includes('resultat')")
+    assert show_all(tab) == reference
+    assert tab.locator("#soeg-uden-js").is_hidden()

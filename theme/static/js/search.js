@@ -222,26 +222,31 @@ function listed(names) {
   return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} og ${names.at(-1)}`;
 }
 
-// This site's search: its manifest, its pages and its newest part.
-const ready = (async () => {
-  own.sources = sourcesOf(own, await manifestOf(own));
-  await start();
-  await Promise.all(own.sources.filter((source) => source.tier === 0).map(load));
-})();
-ready.then(
-  () => {
+// This site's search: its manifest, its pages and its newest part. If any failed to load (a phone
+// offline a moment), the next search begins again where it failed.
+let ready = null;
+function prepared() {
+  ready ||= (async () => {
+    if (!own.sources.length) own.sources = sourcesOf(own, await manifestOf(own));
+    if (!pagefind) await start();
+    else if (!starts || broken) await restart();
+    await Promise.all(own.sources.filter((source) => source.tier === 0).map(load));
     withoutScript.hidden = true;
-  },
-  () => {
-    status.textContent = "Søgningen kunne ikke indlæses. Prøv igen senere, eller find vej herunder.";
-  },
-);
+  })().catch((error) => {
+    ready = null;
+    throw error;
+  });
+  return ready;
+}
+prepared().catch(() => {
+  status.textContent = "Søgningen kunne ikke indlæses. Prøv igen senere, eller find vej herunder.";
+});
 
 // The other schools' sites' manifests, pages and newest parts, merged with the first search.
 let othersReady = null;
-function otherSites() {
+async function otherSites() {
+  await prepared();
   othersReady ||= (async () => {
-    await ready;
     const down = [];
     await Promise.all(
       others.map(async (site) => {
@@ -663,7 +668,7 @@ async function run(state, { first = false, typed = false } = {}) {
 }
 
 async function render(requested, search, first, typed) {
-  await ready;
+  await prepared();
   if (others.length && (requested.query || Object.keys(requested.filters).length)) await otherSites();
   if (broken || restarting) await restart();
   if (search !== current) return;
