@@ -59,8 +59,18 @@ def test_every_content_page_links_its_entry_and_the_link_is_not_printed(real_sit
     assert link["href"] == "../../../admin/#/collections/referater-luu-pa-amu/entries/2024-09-16-luu-pa-amu"
     assert link.get_text(" ", strip=True) == "Rediger siden i redigeringen"
     css = (real_site / "theme" / "css" / "site.css").read_text(encoding="utf-8")
-    printed = css.split("@media print {")[1].split("\n}\n")[0]
-    assert re.search(r"\.edit-link[^{}]*\{ display: none; \}", printed)
+    assert re.search(r"\.edit-link[^{}]*\{\s*display:\s*none;?\s*\}", media_block(css, "print"))
+
+
+def media_block(css: str, media: str) -> str:
+    """The rules inside ``@media <media> { … }`` of a stylesheet, as written or minified."""
+    start = css.index("{", re.search(rf"@media\s+{media}\s*\{{", css).start())
+    depth = 0
+    for at, character in enumerate(css[start:], start):
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        if depth == 0:
+            return css[start + 1 : at]
+    raise ValueError(f"@media {media} is not closed")
 
 
 def test_an_organisation_with_a_file_links_its_entry_and_one_without_has_no_link(real_site):
