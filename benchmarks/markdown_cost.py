@@ -5,7 +5,8 @@ times, in one process, on the same generated minutes (benchmarks/generate.py), o
 --runs times: the whole parse (``ContentReader.parse_minutes``' work: parse_meeting, follow-ups,
 list-number warnings, links, table references), the same blocks converted with the site's Markdown
 settings, with no extensions at all, and each file's body converted whole in one conversion, as
-plain Pelican does. Milliseconds per file, medians. Usage:
+plain Pelican does; and the parsed meeting with its follow-ups pickled and unpickled, as a worker
+hands it to the build and the content cache keeps it. Milliseconds per file, medians. Usage:
 
     .venv/bin/python -m benchmarks.markdown_cost --minutes 200 --runs 3
 """
@@ -13,6 +14,7 @@ plain Pelican does. Milliseconds per file, medians. Usage:
 from __future__ import annotations
 
 import argparse
+import pickle
 import statistics
 import tempfile
 import time
@@ -59,17 +61,20 @@ def main() -> None:
         committees = {path.stem for path in (content / "udvalg").glob("*.yml")}
     renderer = Renderer(settings)
     blocks: list[str] = []
+    parsed: list[tuple] = []  # (meeting, follow-ups) per file, as a worker hands them back
 
     def parse(render: Callable[[str], str]) -> None:
+        parsed.clear()
         for source, text in files.items():
             meeting, problems = parse_meeting(text, source, committees, render)
             assert meeting is not None, problems
-            tuple(follow_ups(meeting))
+            parsed.append((meeting, tuple(follow_ups(meeting))))
             tuple(file_warnings(text, source))
             find_links(text)
             find_table_refs(text)
 
     parse(lambda markdown: blocks.append(markdown) or renderer.body(markdown))
+    pickled = [pickle.dumps(one, pickle.HIGHEST_PROTOCOL) for one in parsed]
     bodies = [split_front_matter(text, source)[1] for source, text in files.items()]
     ours, bare = Markdown(**settings["MARKDOWN"]), Markdown(output_format="html5")
     rows = {
@@ -77,6 +82,10 @@ def main() -> None:
         "its blocks converted, site's Markdown settings": lambda: [ours.reset().convert(b) for b in blocks],
         "its blocks converted, no Markdown extensions": lambda: [bare.reset().convert(b) for b in blocks],
         "each body converted whole, site's settings": lambda: [ours.reset().convert(b) for b in bodies],
+        "the parsed meeting pickled (a worker's answer)": lambda: [
+            pickle.dumps(one, pickle.HIGHEST_PROTOCOL) for one in parsed
+        ],
+        "the parsed meeting unpickled (the build's side)": lambda: [pickle.loads(data) for data in pickled],
     }
     print(f"{len(files)} generated minutes, {len(blocks) / len(files):.0f} blocks per file; ms per file")
     print("| what | ms per file |\n|---|---:|")
