@@ -30,9 +30,11 @@ def minify_theme_files(pelican) -> None:
     Only the theme's own folder (THEME_STATIC_DIR): Pagefind's files and the browser editor's are
     published as their makers wrote them. Each file is written under a new name, then renamed over.
     """
+    site = Path(pelican.output_path).resolve()
     folder = Path(pelican.output_path, pelican.settings["THEME_STATIC_DIR"])
     for path in sorted(folder.rglob("*")):
-        if path.suffix not in MINIFIERS or not path.is_file() or path.is_symlink():
+        # Never a file outside the site through a link (the theme's own sources, say).
+        if path.suffix not in MINIFIERS or not path.is_file() or not path.resolve().is_relative_to(site):
             continue
         pending = path.with_name(f".{path.name}.ny")
         pending.write_bytes(minify(path.read_bytes().decode("utf-8"), path.suffix).encode("utf-8"))

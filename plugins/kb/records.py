@@ -19,12 +19,15 @@ def quick_pickle(cls: type) -> type:
     values = attrgetter(*names)
 
     def __getstate__(self) -> tuple:  # noqa: N807 (pickle's name)
+        if type(self) is not cls:  # a subclass with fields of its own
+            return tuple(getattr(self, field.name) for field in dataclasses.fields(self))
         found = values(self)
         return found if len(names) > 1 else (found,)
 
     def __setstate__(self, state) -> None:  # noqa: N807 (pickle's name)
         # A list from dataclasses' own __getstate__ is read the same: the fields' values in order.
-        for name, value in zip(names, state, strict=True):
+        own = names if type(self) is cls else tuple(field.name for field in dataclasses.fields(self))
+        for name, value in zip(own, state, strict=True):
             object.__setattr__(self, name, value)
 
     cls.__getstate__ = __getstate__

@@ -352,3 +352,47 @@ def test_a_search_page_whose_newest_part_did_not_load_works_when_the_reader_sear
     tab.wait_for_function("() => document.getElementById('soeg-status').textContent.includes('resultat')")
     assert show_all(tab) == reference
     assert tab.locator("#soeg-uden-js").is_hidden()
+
+
+def test_a_result_whose_page_never_loads_is_left_out_after_a_second_try_and_the_reader_told(
+    new_page, parts_site_url
+):
+    reference = show_all_of(new_page, parts_site_url, "vejleder")
+    tab = new_page()
+    # The second result page fetched, and every fetch of it after, fails (a page gone from the host).
+    gone, fetched = set(), {"on": False, "count": 0}
+
+    def answer(route):
+        address = route.request.url.split("?")[0]
+        if fetched["on"] and address not in gone:
+            fetched["count"] += 1
+            if fetched["count"] == 2:
+                gone.add(address)
+        return route.abort("internetdisconnected") if address in gone else route.continue_()
+
+    tab.route("**/fragment/*.pf_fragment", answer)
+    tab.goto(f"{parts_site_url}/soeg/")
+    tab.wait_for_selector("#soeg-uden-js", state="hidden")
+    fetched["on"] = True
+    tab.fill("#soeg-ord", "vejleder")
+    tab.press("#soeg-ord", "Enter")
+    assert len(results(tab)) == 4
+    everything = show_all(tab)  # the reader gets past it
+    assert len(everything) == len(reference) - 1
+    assert {r["href"] for r in everything} < {r["href"] for r in reference}
+    lost = "1 resultat kunne ikke hentes og er ikke vist."
+    assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(reference)} resultater. {lost}"
+    assert tab.locator("#soeg-flere-fejl").is_hidden()
+
+
+def test_pages_with_some_of_the_words_stay_listed_when_one_could_not_be_fetched(new_page, site_url):
+    query = "spiremedarbejdere praktikplatformen"  # no page of the site in one index has both words
+    reference = show_all_of(new_page, site_url, query)
+    tab, fragments, found = searched_offline(new_page, site_url, query, lambda n: n == 2)
+    assert len(found) == min(len(reference), 5) - 1
+    assert tab.inner_text("#soeg-status").startswith("Ingen sider indeholder alle ordene.")
+    assert tab.inner_text("#soeg-flere-fejl") == "Flere resultater kunne ikke hentes. Prøv igen."
+    fragments["now"] = False
+    everything = show_all(tab)
+    assert everything[: len(found)] == found, "what the reader was shown stays"
+    assert sorted(r["href"] for r in everything) == sorted(r["href"] for r in reference)

@@ -64,3 +64,12 @@ class _One:
 def test_a_class_of_one_field_round_trips():
     assert pickle.loads(pickle.dumps(_One("x"))) == _One("x")
     assert _One("x").__getstate__() == ("x",)
+
+
+@dataclass(frozen=True, slots=True)
+class _Two(_One):
+    other: int = 0
+
+
+def test_a_subclass_not_itself_marked_keeps_its_own_fields():
+    assert pickle.loads(pickle.dumps(_Two("x", 5))) == _Two("x", 5)

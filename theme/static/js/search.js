@@ -138,6 +138,7 @@ async function start() {
   main.loaded = Promise.resolve();
   main.merged = true;
   starts += 1;
+  broken = false;
 }
 
 // How many merges of an index have finished: a search's count of results changes only then.
@@ -262,7 +263,7 @@ async function otherSites() {
         .filter((site) => !site.down)
         .map((site) => Promise.all(site.sources.filter((source) => source.tier === 0).map(load)).catch(() => down.push(site))),
     );
-    if (down.length) await leaveOut(down);
+    if (down.length) await leaveOut(down).catch(() => {}); // started again by the next search
     showNote();
   })();
   return othersReady;
@@ -360,6 +361,16 @@ function dataOf(result) {
 
 async function dateOf(result) {
   return (await dataOf(result)).meta.iso || "";
+}
+
+// Pages with some of the words, when no page has them all (search-words.js); every index that may
+// match is merged by then.
+async function someWords(search) {
+  const { anyWords } = await import("./search-words.js");
+  const found = await anyWords({ pagefind, addCounts, dateOf }, search.words, search.filters, search.direction);
+  search.listing = fixedList(found.results);
+  search.starts = starts;
+  return found;
 }
 
 // Results already found, in order (the fallback search's).
@@ -612,23 +623,25 @@ async function showMore(search, { focus = false } = {}) {
   batch.forEach((result, at) => {
     if (loaded[at].status === "fulfilled") {
       items.push(resultItem(loaded[at].value));
+    } else if (search.retried.has(result.id)) {
+      search.lost += 1; // failed again: left out, so that the reader gets past it
     } else {
+      search.retried.add(result.id);
       search.failed += 1;
       search.seen.delete(result.id); // found again by the listing after the start
       broken = true;
     }
   });
   list.append(...items);
-  moreButton.disabled = false;
   moreButton.hidden = !search.listing.more() && !search.failed;
   if (focus && items.length) items[0].querySelector("h3 a").focus();
-  return list.children.length;
 }
 
 // Said in the status when results could not be fetched, and shown beside the button (soeg.html).
 function notFetched(search) {
   moreFailed.hidden = !search.failed;
-  return search.failed ? ` ${moreFailed.textContent}` : "";
+  const lost = search.lost ? ` ${plural(search.lost, "resultat", "resultater")} kunne ikke hentes og er ikke vist.` : "";
+  return (search.failed ? ` ${moreFailed.textContent}` : "") + lost;
 }
 
 function queryWords(query) {
@@ -651,7 +664,8 @@ function yearSpans(years) {
 // One search from the form's state to the list; the status changes once its results are shown, and
 // aria-busy marks the list meanwhile.
 async function run(state, { first = false, typed = false } = {}) {
-  const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set(), failed: 0 };
+  const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
+  Object.assign(search, { failed: 0, lost: 0, retried: new Set() });
   current = search;
   moreButton.hidden = moreFailed.hidden = true;
   section.setAttribute("aria-busy", "true");
@@ -664,6 +678,7 @@ async function run(state, { first = false, typed = false } = {}) {
     announce("Søgningen mislykkedes. Prøv igen.", 0);
   } finally {
     if (search === current) section.removeAttribute("aria-busy");
+    if (search === current) moreButton.disabled = false;
   }
 }
 
@@ -687,7 +702,7 @@ async function render(requested, search, first, typed) {
   const term = words ? words.join(" ") : null;
   const candidates = sources().filter((source) => mayMatch(source, state.filters));
   const years = Object.keys(allFilters["år"] || {});
-  Object.assign(search, { term, filters, candidates, direction, years });
+  Object.assign(search, { term, words, filters, candidates, direction, years });
   await newListing(search);
   list.replaceChildren();
   await showMore(search);
@@ -696,11 +711,8 @@ async function render(requested, search, first, typed) {
   let found;
   const merges = mergesDone; // what the count below has seen at least
   if (!list.children.length && !search.failed && words?.length > 1) {
-    // Every index that may match is merged by now.
-    const { anyWords } = await import("./search-words.js");
-    found = await anyWords({ pagefind, addCounts, dateOf }, words, filters, direction);
+    found = await someWords(search);
     partial = found.results.length > 0;
-    search.listing = fixedList(found.results);
     await showMore(search);
     if (search !== current) return;
   } else {
@@ -773,20 +785,18 @@ moreButton.addEventListener("click", async () => {
   moreFailed.hidden = moreButton.disabled = true;
   try {
     if (broken || restarting) await restart();
-    // Pagefind started again: the search anew, past the results shown.
-    if (search.starts !== starts && search.partial) {
-      search.key = "";
-      return update();
-    }
-    if (search.starts !== starts) await newListing(search);
-    const shown = await showMore(search, { focus: true });
-    if (shown && search === current) announce(await describe(search), 0);
+    // Pagefind started again: the listing anew, past the results shown.
+    if (search.starts !== starts) await (search.partial ? someWords(search) : newListing(search));
+    await showMore(search, { focus: true });
+    if (search === current) announce(await describe(search), 0);
   } catch {
     if (search !== current) return;
     search.starts = -1; // the listing anew
     broken = true; // and Pagefind: it keeps a fetch that failed
-    moreButton.disabled = moreFailed.hidden = false;
+    moreFailed.hidden = false;
     announce(moreFailed.textContent, 0);
+  } finally {
+    if (search === current) moreButton.disabled = false;
   }
 });
 
