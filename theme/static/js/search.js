@@ -677,8 +677,10 @@ async function run(state, { first = false, typed = false } = {}) {
     broken = true; // with Pagefind started again: it keeps a fetch that failed
     announce("Søgningen mislykkedes. Prøv igen.", 0);
   } finally {
-    if (search === current) section.removeAttribute("aria-busy");
-    if (search === current) moreButton.disabled = false;
+    if (search === current) {
+      section.removeAttribute("aria-busy");
+      moreButton.disabled = false;
+    }
   }
 }
 
