@@ -332,9 +332,9 @@ def test_when_no_result_page_could_be_fetched_the_reader_is_told_and_gets_them_o
     assert tab.locator("#soeg-flere-fejl").is_hidden()
 
 
-def show_all_of(new_page, site_url, query: str) -> list[dict]:
-    """Every result of ``query`` as a tab with no failures shows them."""
-    tab, _ = search(new_page, site_url, query)
+def show_all_of(new_page, site_url, query: str, extra: str = "") -> list[dict]:
+    """Every result of ``query`` (and ``extra``) as a tab with no failures shows them."""
+    tab, _ = search(new_page, site_url, query, extra)
     return show_all(tab)
 
 
@@ -395,4 +395,24 @@ def test_pages_with_some_of_the_words_stay_listed_when_one_could_not_be_fetched(
     fragments["now"] = False
     everything = show_all(tab)
     assert everything[: len(found)] == found, "what the reader was shown stays"
+    assert sorted(r["href"] for r in everything) == sorted(r["href"] for r in reference)
+
+
+def test_newest_first_a_result_whose_page_could_not_be_fetched_is_shown_when_the_reader_asks_again(
+    new_page, parts_site_url
+):
+    reference = show_all_of(new_page, parts_site_url, "vejleder", "&sortering=nyeste")
+    tab = new_page()
+    fragments = failing_fragments(tab, lambda n: n == 2)
+    tab.goto(f"{parts_site_url}/soeg/?sortering=nyeste")
+    tab.wait_for_selector("#soeg-uden-js", state="hidden")
+    fragments["now"] = True
+    tab.fill("#soeg-ord", "vejleder")
+    tab.press("#soeg-ord", "Enter")
+    found = results(tab)
+    assert len(found) == 4
+    assert tab.inner_text("#soeg-status").endswith("Flere resultater kunne ikke hentes. Prøv igen.")
+    fragments["now"] = False
+    everything = show_all(tab)
+    assert everything[: len(found)] == found
     assert sorted(r["href"] for r in everything) == sorted(r["href"] for r in reference)

@@ -26,7 +26,11 @@ export function byDate(search, term, filters, candidates, direction, years) {
     await Promise.all(waiting.filter((source) => source.loaded).map(open));
     for (;;) {
       const heads = streams.filter((stream) => stream.at < stream.results.length);
-      const dates = await Promise.all(heads.map((stream) => dateOf(stream.results[stream.at])));
+      const dates = await Promise.all(heads.map((stream) => dateOf(stream.results[stream.at]).catch(() => null)));
+      // A page that could not be fetched is handed on as it is: the search page says so, and
+      // fetches it again when the reader asks for more.
+      const unread = dates.indexOf(null);
+      if (unread >= 0) return heads[unread].results[heads[unread].at++];
       let best = -1;
       dates.forEach((date, i) => {
         if (best < 0 || better(date, dates[best])) best = i;
