@@ -8,7 +8,8 @@ const SUB_RESULTS = 3;
 const FILTER_LABELS = { sted: "Resultater fra", type: "Type", udvalg: "Udvalg", "år": "År", tema: "Tema" };
 const FILTER_ORDER = Object.keys(FILTER_LABELS);
 const SORTS = { relevans: undefined, nyeste: "desc", aeldste: "asc" };
-// Small words of a question ("hvad besluttede udvalget om …?") that need not be on a result page.
+// Small words of a question ("hvad besluttede udvalget om …?") that would otherwise have to occur on
+// every result page.
 const STOPWORDS = new Set(
   ("af alle at blev bliver da de dem den der det du efter eller en er et for fra har hos hvad hvem hvilke " +
     "hvor hvordan hvorfor hvornår i jeg kan man med mig men nogle når og om os på sig skal som til ud " +
@@ -20,26 +21,29 @@ const STOPWORDS = new Set(
 const TERMS = /(<mark>)?⟦[^⟧]*⟧(<\/mark>)?|^[^⟦]*?⟧(<\/mark>)?|(<mark>)?⟦[^⟧]*$/g;
 // The address parameter that carries the searched words to the page a result opens (highlight.js).
 const HIGHLIGHT_PARAM = "fremhaev";
-// A decision in the register leads to its agenda item, which its heading's id names (decisions.html):
-// "beslutning-1:referater/luu-pa-amu/2024-09-16/punkt-3".
+// A decision in the decision register leads to its agenda item: its heading's id names the meeting
+// page and the item (decisions.html), e.g. "beslutning-1:referater/luu-pa-amu/2024-09-16/punkt-3".
 const DECISION_ID = /^beslutning-\d+:(.+\/)(punkt-[^/]+)$/;
 // How long typing must pause before the result count is announced to screen readers.
 const ANNOUNCE_AFTER_TYPING_MS = 1000;
 // How long another school's site may take to answer before its results are left out.
 const OTHER_SITE_TIME_LIMIT_MS = 4000;
 
-// The index is in parts of whole years, listed newest first in pagefind/dele.json (plugins/search/
-// parts.py, manifest.py); older ones are merged only when a search needs them. Each index is merged
-// with a filter naming it (and its site).
+// The index is in parts (plugins/search/parts.py, manifest.py): pagefind/ holds the pages, and the
+// parts that pagefind/dele.json lists (newest first, with their filter counts) the minutes and the
+// decision register of whole years. The newest part is merged from the start, older ones only when
+// a search needs them: for more results, a year, or the oldest first. Each index is merged with a
+// filter naming it (and its site).
 const PARTS_FILE = "dele.json";
 const PART_FILTER = "indeksdel";
 const SITE_FILTER = "sted";
 const MAIN_PART = "sider";
-// Pagefind's default length penalty (0.75) let a short page that mentions a word once outrank the
-// long minutes that discussed it. The searched words go with a result's address (highlight.js).
+// Minutes are long pages that hold the records; Pagefind's default length penalty (0.75) let a short
+// guide chapter that mentions a word once outrank the meeting that discussed it. The searched words
+// go with each result's address, for the page to mark them (highlight.js).
 const SETTINGS = { excerptLength: 30, ranking: { pageLength: 0.4 }, highlightParam: HIGHLIGHT_PARAM };
 
-// The site root, from this file's own address (theme/js/search.js), so the site also works
+// The site root, found from this file's own address (theme/js/search.js), so the site also works
 // when it is published under a sub-path.
 const root = new URL("../../", import.meta.url);
 
@@ -84,7 +88,7 @@ function inTime(promise, ms) {
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
-// A site's manifest; an older site's dele.json only lists its parts.
+// The manifest of a site's index; an older site's dele.json is only the list of its parts.
 async function manifestOf(site) {
   const controller = new AbortController();
   const timer = site.own ? null : setTimeout(() => controller.abort(), OTHER_SITE_TIME_LIMIT_MS);
@@ -98,7 +102,8 @@ async function manifestOf(site) {
   }
 }
 
-// A site's indexes: its pages and its parts, newest first; ``tier``: the order relevance takes them in.
+// A site's indexes: its pages and its parts, newest first; ``tier``: the order a search by relevance
+// takes them in.
 function sourcesOf(site, manifest) {
   const source = (name, path, tag, tier, filters) => ({
     site,
@@ -243,7 +248,7 @@ prepared().catch(() => {
   status.textContent = "Søgningen kunne ikke indlæses. Prøv igen senere, eller find vej herunder.";
 });
 
-// The other schools' sites' manifests, pages and newest parts, merged with the first search.
+// The other schools' sites, merged with the first search: their manifests, pages and newest parts.
 let othersReady = null;
 async function otherSites() {
   await prepared();
@@ -303,7 +308,7 @@ function notLoadedCounts() {
   return total;
 }
 
-// Every filter value's number of pages: the merged indexes' counts, the manifests' for the rest.
+// Every filter value with its number of pages: the merged indexes' counts, the manifests' for the rest.
 async function catalogue() {
   return addCounts(addCounts({}, withoutParts(await pagefind.filters())), notLoadedCounts());
 }
@@ -393,8 +398,9 @@ function decoded(text) {
   return scratch.value;
 }
 
-// An excerpt as DOM nodes: Pagefind's <mark> kept, all else text; without ``heading``, which a short
-// section's excerpt starts with and the result shows as its link.
+// An excerpt as DOM nodes: Pagefind's <mark> around the matched words, everything else as text.
+// A short section's excerpt starts with its heading, which the result shows as its link already:
+// ``heading`` is then left out.
 function excerptNodes(excerpt, heading = "") {
   const pieces = excerpt.replace(TERMS, "").split(/(<\/?mark>)/);
   const plain = pieces.filter((piece) => !/^<\/?mark>$/.test(piece)).map(decoded).join("");
@@ -483,9 +489,10 @@ function filterKeys(available) {
   );
 }
 
-// The filter boxes, drawn once per set of values, then only their counts, so that focus and a screen
-// reader's place stay. Values without results are hidden unless chosen. ``unsearched``: the values of
-// indexes not merged yet (at least the count shown).
+// The filter boxes. They are drawn once per set of values; later searches only update the counts,
+// so keyboard focus and a screen reader's place stay where they were. Values without results are
+// hidden unless chosen. ``unsearched`` holds the values of indexes a search has not merged yet: their
+// count is at least the one shown.
 function showFilters(allFilters, counts, selected, first, unsearched = {}) {
   const keys = filterKeys(allFilters);
   const shape = JSON.stringify(keys.map((key) => [key, Object.keys(allFilters[key])]));
@@ -565,8 +572,8 @@ function subResults(data) {
     .slice(0, SUB_RESULTS);
 }
 
-// One result: the heading first (for readers who jump by heading), then type, date, committee and,
-// when other schools' sites are searched too, its site.
+// One result: the heading first (for readers who jump by heading), then type, date and committee,
+// and the site it is from when other schools' sites are searched too.
 function resultItem(data) {
   const site = siteOf(data);
   const from = others.length ? `Fra ${site.name}` : "";
@@ -661,8 +668,8 @@ function yearSpans(years) {
   return listed(spans.map(([from, to]) => (from === to ? `${from}` : `${from}–${to}`)));
 }
 
-// One search from the form's state to the list; the status changes once its results are shown, and
-// aria-busy marks the list meanwhile.
+// One search from the form's state to the rendered list; the status line changes only once the
+// results it announces are on the page, and aria-busy marks the list while it is being replaced.
 async function run(state, { first = false, typed = false } = {}) {
   const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
   Object.assign(search, { failed: 0, lost: 0, retried: new Set() });
@@ -736,7 +743,7 @@ async function render(requested, search, first, typed) {
   announce(text + notFetched(search), typed ? ANNOUNCE_AFTER_TYPING_MS : 0);
 }
 
-// What a search has looked through, if not every index that may match.
+// What a search has looked through, when it has not merged every index that may match yet.
 function coverage(candidates) {
   if (candidates.every((source) => source.merged)) return "";
   const years = candidates.filter((source) => source.merged).flatMap((source) => source.years || []);
@@ -744,8 +751,8 @@ function coverage(candidates) {
   return ` i ${minutes}alle andre sider. Ældre referater og beslutninger kommer med, når du viser flere resultater`;
 }
 
-// The status after more results are shown: the count grows as older parts are merged, so it is
-// counted again after a merge.
+// The status after more results are shown: the count grows as older parts are merged, and is
+// counted again only when a merge has finished since the last count.
 async function describe(search) {
   const merges = mergesDone;
   if (!search.partial && merges !== search.merges) {
