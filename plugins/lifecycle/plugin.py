@@ -132,8 +132,9 @@ class BuildWriter(Writer):
             FileOverwriteFailedError: one was written here too, as Pelican's writer raises.
 
         """
-        for path in sorted(self._written_files & set(paths)):
-            raise FileOverwriteFailedError(f'Failed to overwrite "{path}": written twice')
+        twice = self._written_files & set(paths)
+        if twice:
+            raise FileOverwriteFailedError(f'Failed to overwrite "{min(twice)}": written twice')
         self._written_files.update(paths)
 
     def write_feed(self, *args, **kwargs):

@@ -210,6 +210,12 @@ function restart() {
   return restarting;
 }
 
+// Pagefind ready to search: started again if a merge or a fetch failed, or once a start under way
+// has finished.
+async function mended() {
+  if (broken || restarting) await restart();
+}
+
 async function leaveOut(down) {
   for (const site of down) site.down = true;
   showNote();
@@ -671,8 +677,15 @@ function yearSpans(years) {
 // One search from the form's state to the rendered list; the status line changes only once the
 // results it announces are on the page, and aria-busy marks the list while it is being replaced.
 async function run(state, { first = false, typed = false } = {}) {
-  const search = { number: current.number + 1, key: JSON.stringify(state), seen: new Set() };
-  Object.assign(search, { failed: 0, lost: 0, retried: new Set() });
+  const search = {
+    number: current.number + 1,
+    key: JSON.stringify(state),
+    seen: new Set(),
+    // Results whose page could not be fetched: in the last batch, tried again once, left out.
+    failed: 0,
+    retried: new Set(),
+    lost: 0,
+  };
   current = search;
   moreButton.hidden = moreFailed.hidden = true;
   section.setAttribute("aria-busy", "true");
@@ -694,7 +707,7 @@ async function run(state, { first = false, typed = false } = {}) {
 async function render(requested, search, first, typed) {
   await prepared();
   if (others.length && (requested.query || Object.keys(requested.filters).length)) await otherSites();
-  if (broken || restarting) await restart();
+  await mended();
   if (search !== current) return;
   const allFilters = await catalogue();
   const state = { ...requested, filters: knownFilters(requested.filters, allFilters) };
@@ -793,7 +806,7 @@ moreButton.addEventListener("click", async () => {
   const search = current;
   moreFailed.hidden = moreButton.disabled = true;
   try {
-    if (broken || restarting) await restart();
+    await mended();
     // Pagefind started again: the listing anew, past the results shown.
     if (search.starts !== starts) await (search.partial ? someWords(search) : newListing(search));
     await showMore(search, { focus: true });
