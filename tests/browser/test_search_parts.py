@@ -170,18 +170,20 @@ def test_newest_first_takes_the_parts_in_date_order(new_page, parts_site_url):
     assert [result["title"] for result in found] == [MEETING_2024, MEETING_2021, MEETING_2019]
 
 
-def failing(tab, pattern: str, now: bool) -> dict:
+def failing(tab, pattern: str, now: bool, which=lambda count: True) -> dict:
     """Make the tab's requests matching ``pattern`` fail while the switch returned is ``{"now": True}``.
 
-    As on a phone that loses its connection for a moment.
+    As on a phone that loses its connection for a moment. ``which``: the requests that fail, by their
+    number counted from 1 while the switch is on (``switch["count"]``); every one by default.
     """
-    switch = {"now": now}
+    switch = {"now": now, "count": 0}
 
     def answer(route):
         if switch["now"]:
-            route.abort("internetdisconnected")
-        else:
-            route.continue_()
+            switch["count"] += 1
+            if which(switch["count"]):
+                return route.abort("internetdisconnected")
+        return route.continue_()
 
     tab.route(pattern, answer)
     return switch
@@ -268,27 +270,12 @@ def test_search_works_again_after_a_retry_that_failed_as_well(new_page, parts_si
     assert tab.inner_text("#soeg-status") == f"Viser {len(everything)} af {len(everything)} resultater."
 
 
-def failing_fragments(tab, which) -> dict:
-    """Make the tab's fetches of result pages (Pagefind's fragments) fail: those whose number, counted
-    from 1 while the switch returned is on, ``which`` accepts."""
-    switch = {"now": False, "count": 0}
-
-    def answer(route):
-        if switch["now"]:
-            switch["count"] += 1
-            if which(switch["count"]):
-                return route.abort("internetdisconnected")
-        return route.continue_()
-
-    tab.route("**/fragment/*.pf_fragment", answer)
-    return switch
-
-
-def searched_offline(new_page, site_url, query: str, which):
-    """A fresh tab that searches for ``query`` while ``which`` fragments fail; the tab, switch, results."""
+def searched_offline(new_page, site_url, query: str, which, extra: str = ""):
+    """A fresh tab that searches for ``query`` (``extra``: more of the address) while the result pages
+    (Pagefind's fragments) ``which`` accepts fail (failing); the tab, the switch and the results."""
     tab = new_page()
-    fragments = failing_fragments(tab, which)
-    tab.goto(f"{site_url}/soeg/")
+    fragments = failing(tab, "**/fragment/*.pf_fragment", now=False, which=which)
+    tab.goto(f"{site_url}/soeg/?{extra}")
     tab.wait_for_selector("#soeg-uden-js", state="hidden")  # the search is ready
     fragments["now"] = True
     tab.fill("#soeg-ord", query)
@@ -402,14 +389,9 @@ def test_newest_first_a_result_whose_page_could_not_be_fetched_is_shown_when_the
     new_page, parts_site_url
 ):
     reference = show_all_of(new_page, parts_site_url, "vejleder", "&sortering=nyeste")
-    tab = new_page()
-    fragments = failing_fragments(tab, lambda n: n == 2)
-    tab.goto(f"{parts_site_url}/soeg/?sortering=nyeste")
-    tab.wait_for_selector("#soeg-uden-js", state="hidden")
-    fragments["now"] = True
-    tab.fill("#soeg-ord", "vejleder")
-    tab.press("#soeg-ord", "Enter")
-    found = results(tab)
+    tab, fragments, found = searched_offline(
+        new_page, parts_site_url, "vejleder", lambda n: n == 2, extra="sortering=nyeste"
+    )
     assert len(found) == 4
     assert tab.inner_text("#soeg-status").endswith("Flere resultater kunne ikke hentes. Prøv igen.")
     fragments["now"] = False
