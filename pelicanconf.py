@@ -66,6 +66,8 @@ MARKDOWN = {
         "markdown.extensions.nl2br": {},
         # A line that starts with a date ("10. marts kl. 9-12") stays text, never a list number.
         "plugins.formatting.datelines": {},
+        # Text with nothing for the inline patterns to match skips them (the same HTML, sooner).
+        "plugins.formatting.plaintext": {},
     },
     "output_format": "html5",
 }

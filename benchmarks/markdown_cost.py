@@ -31,7 +31,10 @@ from plugins.kb.content.parse import parse_meeting
 from plugins.kb.content.tablerefs import find_table_refs
 from plugins.kb.metadata.frontmatter import split_front_matter
 from plugins.kb.outputs.registers import follow_ups
-from plugins.markdown_content.render import Renderer
+from plugins.markdown_content.reader import ContentReader
+
+# The extension that spares plain text the inline patterns (plugins/formatting/plaintext.py).
+SHORTCUT = "plugins.formatting.plaintext"
 
 
 def _per_file(work: Callable[[], None], files: int, runs: int) -> float:
@@ -59,7 +62,8 @@ def main() -> None:
             for path in sorted((content / "referater").glob("*.md"))
         }
         committees = {path.stem for path in (content / "udvalg").glob("*.yml")}
-    renderer = Renderer(settings)
+    # The reader completes the Markdown settings with their extensions, as in a build.
+    renderer = ContentReader(settings).renderer
     blocks: list[str] = []
     parsed: list[tuple] = []  # (meeting, follow-ups) per file, as a worker hands them back
 
@@ -77,9 +81,14 @@ def main() -> None:
     pickled = [pickle.dumps(one, pickle.HIGHEST_PROTOCOL) for one in parsed]
     bodies = [split_front_matter(text, source)[1] for source, text in files.items()]
     ours, bare = Markdown(**settings["MARKDOWN"]), Markdown(output_format="html5")
+    extensions = [name for name in settings["MARKDOWN"]["extensions"] if name != SHORTCUT]
+    unshortened = Markdown(**{**settings["MARKDOWN"], "extensions": extensions})
     rows = {
         "the whole parse (site's Markdown settings)": lambda: parse(renderer.body),
         "its blocks converted, site's Markdown settings": lambda: [ours.reset().convert(b) for b in blocks],
+        "its blocks converted, site's settings without the plain-text shortcut": lambda: [
+            unshortened.reset().convert(b) for b in blocks
+        ],
         "its blocks converted, no Markdown extensions": lambda: [bare.reset().convert(b) for b in blocks],
         "each body converted whole, site's settings": lambda: [ours.reset().convert(b) for b in bodies],
         "the parsed meeting pickled (a worker's answer)": lambda: [

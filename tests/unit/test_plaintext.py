@@ -1,0 +1,114 @@
+"""The plain-text shortcut changes no HTML: the same text with and without it converts the same.
+
+Property-based (Hypothesis): texts built from everything Python-Markdown's block and inline syntax
+is made of, with the site's Markdown extensions, converted with the shortcut and without it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown import Markdown
+from markdown.inlinepatterns import SimpleTagInlineProcessor
+from pelican.settings import read_settings
+
+from plugins.formatting.plaintext import PlainTextExtension, needed
+
+ROOT = Path(__file__).resolve().parents[2]
+SHORTCUT = "plugins.formatting.plaintext"
+BOUNDED = settings(
+    max_examples=400, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def site_markdown(shortcut: bool = True) -> Markdown:
+    """A Markdown with the site's extensions, as Pelican's reader loads them, with or without the shortcut."""
+    configs = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]["extension_configs"]
+    extensions = [name for name in configs if shortcut or name != SHORTCUT]
+    return Markdown(extensions=extensions, extension_configs=configs, output_format="html5")
+
+
+WITH, WITHOUT = site_markdown(), site_markdown(shortcut=False)
+
+PIECES = st.sampled_from(
+    [
+        *"*_`\\[]()!<>&;#:|{}^~\"'=@-+.%/\t\x02\x03",
+        "\n",
+        "\n\n",
+        "  \n",
+        "    ",
+        "- ",
+        "1. ",
+        "10. marts ",
+        "> ",
+        "# ",
+        "---",
+        "```",
+        "~~~",
+        "[^1]",
+        "[^1]: ",
+        "*[PA]: Pædagogisk assistent\n",
+        "PA ",
+        "[tekst](https://eksempel.dk)",
+        "[ref]: https://eksempel.dk\n",
+        "<https://eksempel.dk>",
+        "<a@b.dk>",
+        "<b>",
+        "</b>",
+        "<div>",
+        "</div>",
+        "&amp;",
+        "&#169;",
+        "{: #id }",
+        "| a | b |\n|---|---|\n",
+        "Term\n: Forklaring\n",
+        "Beslutning: ",
+        "Udvalget godkendte referatet",
+        "æøå ÆØÅ",
+    ]
+)
+TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=30).map("".join)
+
+
+@BOUNDED
+@given(TEXTS)
+def test_any_text_converts_the_same_with_the_shortcut_and_without_it(text):
+    assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "content").rglob("*.md")), ids=lambda path: path.name)
+def test_the_sites_own_files_convert_the_same_with_the_shortcut_and_without_it(path):
+    text = path.read_text(encoding="utf-8")
+    assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
+
+
+def test_the_site_markdown_has_only_patterns_the_shortcut_knows():
+    # Were a pattern unknown (a new extension, another Python-Markdown), the shortcut would be off.
+    needs = needed(WITH)
+    assert needs is not None
+    assert all(needs.search(character) for character in "`\\[<&*_\n\x02\x03")
+    assert not needs.search("Udvalget godkendte referatet, punkt 3 (bilag 2): 82 % - ja! Så {fint}.")
+
+
+def test_plain_text_is_kept_from_the_inline_patterns_and_text_with_markup_is_not():
+    extension = next(found for found in WITH.registeredExtensions if isinstance(found, PlainTextExtension))
+    html = WITH.reset().convert("Udvalget godkendte referatet.\n\nDet **vigtige** punkt.")
+    assert html == "<p>Udvalget godkendte referatet.</p>\n<p>Det <strong>vigtige</strong> punkt.</p>"
+    assert extension.needs is not None
+
+
+def test_an_abbreviation_in_plain_text_is_still_marked():
+    # Python-Markdown's abbreviations are found after the inline patterns, in text made plain again.
+    html = WITH.reset().convert("*[PA]: Pædagogisk assistent\n\nEn PA i praktik.")
+    assert html == '<p>En <abbr title="Pædagogisk assistent">PA</abbr> i praktik.</p>'
+
+
+def test_with_an_inline_pattern_it_does_not_know_the_shortcut_marks_nothing():
+    markdown = site_markdown()
+    # A pattern that matches plain letters: no character tells where it may match.
+    markdown.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
+    assert needed(markdown) is None
+    assert markdown.convert("Et møde i LUU.") == "<p>Et møde i <strong>LUU</strong>.</p>"
