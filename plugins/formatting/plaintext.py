@@ -1,12 +1,17 @@
-"""A Markdown extension that keeps text no inline pattern can match from the inline patterns.
+"""A Markdown extension that spares plain text the work Python-Markdown does for markup it cannot hold.
 
-Python-Markdown tries each of its inline patterns (code, links, emphasis, line breaks …) on every
-piece of text, one pattern after the other, and some of them look at every character; that was about
-a fifth of the time a meeting took to parse. Most pieces of a meeting's text hold none of the
-characters those patterns need. Such a piece is marked as an ``AtomicString`` (Python-Markdown's own
-way of keeping text from the inline patterns) just before its inline processor runs, and made plain
-text again just after it, so the HTML is the same. Registered by module name with the site's Markdown
-settings (pelicanconf.py ``MARKDOWN``).
+Python-Markdown hands every text to an HTML parser to take out raw HTML, and tries each of its
+inline patterns (code, links, emphasis, line breaks …) on every piece of text, one pattern after
+the other; some of them look at every character. That was about a quarter of the time a meeting
+took to parse, and most of a meeting's text holds none of the characters they look for:
+
+- a text without "<" or "&" is not given to the HTML parser, which would hand it back as it is;
+- a piece of text that holds none of the characters the inline patterns need is marked as an
+  ``AtomicString`` (Python-Markdown's own way of keeping text from the inline patterns) just before
+  the inline processor runs, and made plain text again just after it.
+
+The HTML is the same. Registered by module name with the site's Markdown settings (pelicanconf.py
+``MARKDOWN``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown import inlinepatterns as patterns
+from markdown.extensions import md_in_html
 from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -43,6 +50,10 @@ NEEDS: dict[tuple[str, type], str] = {
 }
 # Python-Markdown's placeholders for stashed HTML and inline nodes start and end with these.
 _PLACEHOLDER = "\x02\x03"
+# Python-Markdown's preprocessors that take raw HTML out of a text (its own and md_in_html's), and
+# their priority; each one's HTML parser hands a text without "<" or "&" back as it is.
+HTML_BLOCKS = (HtmlBlockPreprocessor, md_in_html.HtmlBlockPreprocessor)
+_HTML_BLOCK_PRIORITY = 20
 # Python-Markdown's inline processor runs at 20; the footnotes' processors that change text run
 # before it (50), and the next after it at 19.
 _BEFORE_INLINE, _AFTER_INLINE = 20.1, 19.9
@@ -61,6 +72,20 @@ def needed(md: Markdown) -> re.Pattern | None:
         return None
     characters = set(_PLACEHOLDER).union(*known)
     return re.compile("[" + re.escape("".join(sorted(characters))) + "]")
+
+
+class _PlainHtmlBlocks(Preprocessor):
+    """The raw-HTML preprocessor, for a text that has "<" or "&"."""
+
+    def __init__(self, md: Markdown, wrapped: Preprocessor):
+        super().__init__(md)
+        self.wrapped = wrapped
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines)
+        if "<" in source or "&" in source:
+            return self.wrapped.run(lines)
+        return source.split("\n")  # as the wrapped one gives it back
 
 
 class _Marker(Treeprocessor):
@@ -112,8 +137,13 @@ class PlainTextExtension(Extension):
         self.marked: list[tuple[etree.Element, bool]] = []
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
-        """Register the marker just before the inline processor and the unmarker just after it."""
+        """Wrap the raw-HTML preprocessor; the marker just before the inline processor, the unmarker after."""
         md.registerExtension(self)
+        found = md.preprocessors["html_block"] if "html_block" in md.preprocessors else None  # noqa: SIM401 (a Registry has no get)
+        # Only Python-Markdown's own: another one may take out more than HTML. One loaded after this
+        # extension replaces the wrapper, and every text is then given to it.
+        if type(found) in HTML_BLOCKS:
+            md.preprocessors.register(_PlainHtmlBlocks(md, found), "html_block", _HTML_BLOCK_PRIORITY)
         md.treeprocessors.register(_Marker(md, self), "kb_plain_text", _BEFORE_INLINE)
         md.treeprocessors.register(_Unmarker(md, self), "kb_plain_text_after", _AFTER_INLINE)
 

@@ -15,7 +15,7 @@ from markdown import Markdown
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 from pelican.settings import read_settings
 
-from plugins.formatting.plaintext import PlainTextExtension, needed
+from plugins.formatting.plaintext import HTML_BLOCKS, PlainTextExtension, needed
 
 ROOT = Path(__file__).resolve().parents[2]
 SHORTCUT = "plugins.formatting.plaintext"
@@ -62,6 +62,8 @@ PIECES = st.sampled_from(
         "</div>",
         "&amp;",
         "&#169;",
+        "&#65 ",
+        "&#x42x",
         "{: #id }",
         "| a | b |\n|---|---|\n",
         "Term\n: Forklaring\n",
@@ -79,18 +81,36 @@ def test_any_text_converts_the_same_with_the_shortcut_and_without_it(text):
     assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pris &#65 kr",  # the HTML parser adds the ";"
+        "Et `kodeord` og \\*stjerne\\*",
+        "Linje et  \nlinje to\nlinje tre",
+        "<div>\nRå HTML\n</div>\n\nEfter",
+        "Se [referatet](https://eksempel.dk) og <https://eksempel.dk>",
+        "Tekst[^1]\n\n[^1]: Fodnote",
+    ],
+)
+def test_text_the_shortcut_must_not_skip_converts_the_same(text):
+    assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
+
+
 @pytest.mark.parametrize("path", sorted((ROOT / "content").rglob("*.md")), ids=lambda path: path.name)
 def test_the_sites_own_files_convert_the_same_with_the_shortcut_and_without_it(path):
     text = path.read_text(encoding="utf-8")
     assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
 
 
-def test_the_site_markdown_has_only_patterns_the_shortcut_knows():
+def test_the_site_markdown_has_only_patterns_and_preprocessors_the_shortcut_knows():
     # Were a pattern unknown (a new extension, another Python-Markdown), the shortcut would be off.
     needs = needed(WITH)
     assert needs is not None
     assert all(needs.search(character) for character in "`\\[<&*_\n\x02\x03")
     assert not needs.search("Udvalget godkendte referatet, punkt 3 (bilag 2): 82 % - ja! Så {fint}.")
+    # and Python-Markdown's raw-HTML preprocessor is wrapped
+    assert type(WITHOUT.preprocessors["html_block"]) in HTML_BLOCKS
+    assert type(WITH.preprocessors["html_block"]) not in HTML_BLOCKS
 
 
 def test_plain_text_is_kept_from_the_inline_patterns_and_text_with_markup_is_not():
