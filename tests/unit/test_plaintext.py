@@ -1,7 +1,8 @@
 """The plain-text shortcut changes no HTML: the same text with and without it converts the same.
 
 Property-based (Hypothesis): texts built from everything Python-Markdown's block and inline syntax
-is made of, with the site's Markdown extensions, converted with the shortcut and without it.
+is made of, with the site's Markdown extensions as the reader loads them (and with the report
+chapters' table of contents), converted with the shortcut and without it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
-from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlineProcessor
+from markdown.treeprocessors import InlineProcessor
 from pelican.settings import read_settings
 
 from plugins.formatting.plaintext import HTML_BLOCKS, PlainTextExtension, needed
+from plugins.kb.metadata.values import heading_id
 
 ROOT = Path(__file__).resolve().parents[2]
 SHORTCUT = "plugins.formatting.plaintext"
@@ -24,14 +27,26 @@ BOUNDED = settings(
 )
 
 
-def site_markdown(shortcut: bool = True) -> Markdown:
-    """A Markdown with the site's extensions, as Pelican's reader loads them, with or without the shortcut."""
-    configs = read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]["extension_configs"]
-    extensions = [name for name in configs if shortcut or name != SHORTCUT]
+def site_markdown(shortcut: bool = True, chapter: bool = False) -> Markdown:
+    """A Markdown with the site's extensions as Pelican's reader loads them (and meta), with or without
+    the shortcut; ``chapter``: with the table of contents a report chapter is converted with."""
+    configs = dict(read_settings(str(ROOT / "pelicanconf.py"))["MARKDOWN"]["extension_configs"])
+    if chapter:
+        configs["markdown.extensions.toc"] = {"slugify": heading_id, "toc_depth": "2-4"}
+    extensions = [name for name in configs if shortcut or name != SHORTCUT] + ["markdown.extensions.meta"]
     return Markdown(extensions=extensions, extension_configs=configs, output_format="html5")
 
 
 WITH, WITHOUT = site_markdown(), site_markdown(shortcut=False)
+CHAPTER_WITH, CHAPTER_WITHOUT = site_markdown(chapter=True), site_markdown(shortcut=False, chapter=True)
+
+
+def assert_the_same(text: str) -> None:
+    """``text`` converts the same with and without the shortcut, as minutes and as a report chapter."""
+    assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
+    assert CHAPTER_WITH.reset().convert(text) == CHAPTER_WITHOUT.reset().convert(text)
+    assert CHAPTER_WITH.toc_tokens == CHAPTER_WITHOUT.toc_tokens
+
 
 PIECES = st.sampled_from(
     [
@@ -78,7 +93,7 @@ TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=30).map("".joi
 @BOUNDED
 @given(TEXTS)
 def test_any_text_converts_the_same_with_the_shortcut_and_without_it(text):
-    assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
+    assert_the_same(text)
 
 
 @pytest.mark.parametrize(
@@ -93,13 +108,12 @@ def test_any_text_converts_the_same_with_the_shortcut_and_without_it(text):
     ],
 )
 def test_text_the_shortcut_must_not_skip_converts_the_same(text):
-    assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
+    assert_the_same(text)
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "content").rglob("*.md")), ids=lambda path: path.name)
 def test_the_sites_own_files_convert_the_same_with_the_shortcut_and_without_it(path):
-    text = path.read_text(encoding="utf-8")
-    assert WITH.reset().convert(text) == WITHOUT.reset().convert(text)
+    assert_the_same(path.read_text(encoding="utf-8"))
 
 
 def test_the_site_markdown_has_only_patterns_and_preprocessors_the_shortcut_knows():
@@ -108,16 +122,23 @@ def test_the_site_markdown_has_only_patterns_and_preprocessors_the_shortcut_know
     assert needs is not None
     assert all(needs.search(character) for character in "`\\[<&*_\n\x02\x03")
     assert not needs.search("Udvalget godkendte referatet, punkt 3 (bilag 2): 82 % - ja! Så {fint}.")
-    # and Python-Markdown's raw-HTML preprocessor is wrapped
+    # and Python-Markdown's raw-HTML preprocessor and inline processor are replaced
     assert type(WITHOUT.preprocessors["html_block"]) in HTML_BLOCKS
     assert type(WITH.preprocessors["html_block"]) not in HTML_BLOCKS
+    assert type(WITHOUT.treeprocessors["inline"]) is InlineProcessor
+    assert isinstance(WITH.treeprocessors["inline"], InlineProcessor)
+    assert type(WITH.treeprocessors["inline"]) is not InlineProcessor
 
 
-def test_plain_text_is_kept_from_the_inline_patterns_and_text_with_markup_is_not():
-    extension = next(found for found in WITH.registeredExtensions if isinstance(found, PlainTextExtension))
-    html = WITH.reset().convert("Udvalget godkendte referatet.\n\nDet **vigtige** punkt.")
-    assert html == "<p>Udvalget godkendte referatet.</p>\n<p>Det <strong>vigtige</strong> punkt.</p>"
-    assert extension.needs is not None
+def test_plain_text_is_kept_from_the_inline_patterns_and_text_with_markup_is_not(monkeypatch):
+    tried = []
+    pattern = WITH.inlinePatterns["backtick"]
+    compiled = pattern.getCompiledRegExp()
+    monkeypatch.setattr(pattern, "getCompiledRegExp", lambda: tried.append(1) or compiled)
+    assert WITH.reset().convert("Udvalget godkendte referatet.") == "<p>Udvalget godkendte referatet.</p>"
+    assert not tried
+    assert WITH.reset().convert("Det **vigtige** punkt.") == "<p>Det <strong>vigtige</strong> punkt.</p>"
+    assert tried
 
 
 def test_an_abbreviation_in_plain_text_is_still_marked():
@@ -132,3 +153,33 @@ def test_with_an_inline_pattern_it_does_not_know_the_shortcut_marks_nothing():
     markdown.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
     assert needed(markdown) is None
     assert markdown.convert("Et møde i LUU.") == "<p>Et møde i <strong>LUU</strong>.</p>"
+
+
+def test_an_inline_pattern_added_after_a_conversion_is_not_missed():
+    markdown = site_markdown()
+    assert markdown.convert("Et møde i LUU.") == "<p>Et møde i LUU.</p>"
+    markdown.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
+    assert markdown.reset().convert("Et møde i LUU.") == "<p>Et møde i <strong>LUU</strong>.</p>"
+
+
+def test_a_known_pattern_given_another_expression_turns_the_shortcut_off():
+    markdown = site_markdown()
+    markdown.inlinePatterns.register(SubstituteTagInlineProcessor(r"LUU", "br"), "linebreak", 100)
+    assert needed(markdown) is None
+    assert markdown.convert("Et møde i LUU.") == "<p>Et møde i <br>\n.</p>"
+
+
+def test_a_delimiter_added_to_emphasis_is_among_the_characters_needed():
+    markdown = site_markdown()
+    markdown.convert("Et ord.")
+    markdown.delimiters.add("~", "del")
+    assert markdown.reset().convert("Et ~slettet~ ord.") == "<p>Et <del>slettet</del> ord.</p>"
+
+
+def test_one_extension_object_serves_two_markdowns_apart():
+    shared = PlainTextExtension()
+    plain = Markdown(extensions=[shared])
+    marked = Markdown(extensions=[shared])
+    marked.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
+    assert plain.convert("Et møde i LUU.") == "<p>Et møde i LUU.</p>"
+    assert marked.convert("Et møde i LUU.") == "<p>Et møde i <strong>LUU</strong>.</p>"
