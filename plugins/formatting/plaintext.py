@@ -6,12 +6,14 @@ the other; some of them look at every character. That was about a quarter of the
 took to parse, and most of a meeting's text holds none of the characters they look for:
 
 - a text without "<" or "&" is not given to the HTML parser, which would hand it back as it is;
+- a block processor that looks for a character a plain paragraph seldom has ("#" for a heading,
+  ">" for a quote, "[" for a link reference …) is not asked about a block without it;
 - while the inline processor runs, a piece of text that holds none of the characters the inline
   patterns need is marked as an ``AtomicString`` (Python-Markdown's own way of keeping text from the
   inline patterns), and made plain text again when it is done.
 
-The HTML is the same. Only Python-Markdown's own processors are replaced, and only while every
-inline pattern is one this module knows, with its own regular expression; anything else gets
+The HTML is the same. Only Python-Markdown's own processors are replaced (the inline patterns' only
+while every one is one this module knows, with its own regular expression); anything else gets
 Python-Markdown's processing as it is. Registered by module name with the site's Markdown settings
 (pelicanconf.py ``MARKDOWN``).
 """
@@ -23,9 +25,10 @@ import xml.etree.ElementTree as etree
 from functools import lru_cache
 
 from markdown import Extension, Markdown
+from markdown import blockprocessors as blocks
 from markdown import inlinepatterns as patterns
-from markdown.extensions import md_in_html, nl2br
-from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import abbr, def_list, footnotes, md_in_html, nl2br
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
@@ -37,7 +40,7 @@ from markdown.util import AtomicString
 KNOWN: dict[str, tuple[type, str, str]] = {
     "backtick": (patterns.BacktickInlineProcessor, patterns.BACKTICK_RE, "`"),
     "escape": (patterns.EscapeInlineProcessor, patterns.ESCAPE_RE, "\\"),
-    "footnote": (FootnoteInlineProcessor, r"\[\^([^\]]*)\]", "["),
+    "footnote": (footnotes.FootnoteInlineProcessor, r"\[\^([^\]]*)\]", "["),
     "reference": (patterns.ReferenceInlineProcessor, patterns.REFERENCE_RE, "["),
     "link": (patterns.LinkInlineProcessor, patterns.LINK_RE, "["),
     "image_link": (patterns.ImageInlineProcessor, patterns.IMAGE_LINK_RE, "["),
@@ -53,6 +56,19 @@ KNOWN: dict[str, tuple[type, str, str]] = {
 }
 # Emphasis and strong: its delimiters ("*", "_") are what it needs, and more can be added to it.
 EMPHASIS = ("em_strong", patterns.DelimiterProcessor)
+# Block processors that look for a character a plain paragraph seldom has, by name: their class,
+# their priority and the characters of which a block holds at least one wherever they take it (read
+# from Python-Markdown 3.11). The last three are asked about every block and look in their run.
+BLOCKS: dict[str, tuple[type, int, str]] = {
+    "hashheader": (blocks.HashHeaderProcessor, 70, "#"),
+    "setextheader": (blocks.SetextHeaderProcessor, 60, "=-"),
+    "hr": (blocks.HRProcessor, 50, "-_*"),
+    "deflist": (def_list.DefListProcessor, 25, ":"),
+    "quote": (blocks.BlockQuoteProcessor, 20, ">"),
+    "footnote": (footnotes.FootnoteBlockProcessor, 17, "["),
+    "abbr": (abbr.AbbrBlockprocessor, 16, "["),
+    "reference": (blocks.ReferenceProcessor, 15, "["),
+}
 # Python-Markdown's placeholders for stashed HTML and inline nodes start and end with these.
 _PLACEHOLDER = "\x02\x03"
 # Python-Markdown's preprocessors that take raw HTML out of a text (its own and md_in_html's), and
@@ -108,6 +124,21 @@ class _PlainHtmlBlocks(Preprocessor):
         return source.split("\n")  # as the wrapped one gives it back
 
 
+class _Prefiltered(BlockProcessor):
+    """A block processor asked only about the blocks that hold one of the characters it needs."""
+
+    def __init__(self, wrapped: BlockProcessor, characters: str):
+        super().__init__(wrapped.parser)
+        self.wrapped = wrapped
+        self.needs = _any_of(characters)
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return self.needs.search(block) is not None and self.wrapped.test(parent, block)
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool | None:
+        return self.wrapped.run(parent, blocks)
+
+
 class _PlainTextInline(InlineProcessor):
     """Python-Markdown's inline processor, with the text no inline pattern can match kept from them."""
 
@@ -136,7 +167,7 @@ class _PlainTextInline(InlineProcessor):
 
 
 class PlainTextExtension(Extension):
-    """Spare plain text Python-Markdown's raw-HTML parser and its inline patterns."""
+    """Spare plain text Python-Markdown's raw-HTML parser, most block processors and its inline patterns."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
         """Put the two in place of Python-Markdown's own processors, where those are registered.
@@ -147,6 +178,10 @@ class PlainTextExtension(Extension):
         found = md.preprocessors["html_block"] if "html_block" in md.preprocessors else None  # noqa: SIM401 (a Registry has no get)
         if type(found) in HTML_BLOCKS:
             md.preprocessors.register(_PlainHtmlBlocks(md, found), "html_block", _HTML_BLOCK_PRIORITY)
+        processors = md.parser.blockprocessors
+        for name, (kind, priority, characters) in BLOCKS.items():
+            if name in processors and type(processors[name]) is kind:
+                processors.register(_Prefiltered(processors[name], characters), name, priority)
         if "inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is InlineProcessor:
             # An InlineProcessor still: the html pattern reads md.treeprocessors["inline"].stashed_nodes.
             md.treeprocessors.register(_PlainTextInline(md), "inline", _INLINE_PRIORITY)

@@ -17,7 +17,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor, SubstituteTagInlin
 from markdown.treeprocessors import InlineProcessor
 from pelican.settings import read_settings
 
-from plugins.formatting.plaintext import HTML_BLOCKS, PlainTextExtension, needed
+from plugins.formatting.plaintext import BLOCKS, HTML_BLOCKS, PlainTextExtension, needed
 from plugins.kb.metadata.values import heading_id
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +61,7 @@ PIECES = st.sampled_from(
         "> ",
         "# ",
         "---",
+        "\n===\n",
         "```",
         "~~~",
         "[^1]",
@@ -100,6 +101,7 @@ def test_any_text_converts_the_same_with_the_shortcut_and_without_it(text):
     "text",
     [
         "Pris &#65 kr",  # the HTML parser adds the ";"
+        "Overskrift\n==========\n\nTekst",
         "Et `kodeord` og \\*stjerne\\*",
         "Linje et  \nlinje to\nlinje tre",
         "<div>\nRå HTML\n</div>\n\nEfter",
@@ -128,6 +130,14 @@ def test_the_site_markdown_has_only_patterns_and_preprocessors_the_shortcut_know
     assert type(WITHOUT.treeprocessors["inline"]) is InlineProcessor
     assert isinstance(WITH.treeprocessors["inline"], InlineProcessor)
     assert type(WITH.treeprocessors["inline"]) is not InlineProcessor
+
+
+def test_the_block_processors_asked_only_about_some_blocks_keep_their_place():
+    with_, without = WITH.parser.blockprocessors, WITHOUT.parser.blockprocessors
+    for name, (kind, _, _) in BLOCKS.items():
+        assert type(without[name]) is kind
+        assert type(with_[name]) is not kind
+        assert with_.get_index_for_name(name) == without.get_index_for_name(name), name
 
 
 def test_plain_text_is_kept_from_the_inline_patterns_and_text_with_markup_is_not(monkeypatch):
