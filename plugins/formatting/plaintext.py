@@ -142,8 +142,13 @@ class _Prefiltered(BlockProcessor):
 class _PlainTextInline(InlineProcessor):
     """Python-Markdown's inline processor, with the text no inline pattern can match kept from them."""
 
+    def __init__(self, md: Markdown):
+        super().__init__(md)
+        self._patterns: tuple | None = None  # the inline patterns ``_needs`` was worked out for
+        self._needs: re.Pattern | None = None
+
     def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
-        needs = needed(self.md)  # each time: a pattern may be added between two documents
+        needs = self._needed()
         if needs is None:
             return super().run(tree, ancestors)
         marked = []
@@ -164,6 +169,18 @@ class _PlainTextInline(InlineProcessor):
                     element.text = str(element.text)
                 elif not is_text and isinstance(element.tail, AtomicString):
                     element.tail = str(element.tail)
+
+    def _needed(self) -> re.Pattern | None:
+        """needed(), worked out again when a pattern is added, taken away or replaced.
+
+        Or when emphasis is given another delimiter: each document's patterns are looked at.
+        """
+        registry = self.md.inlinePatterns
+        name = EMPHASIS[0]
+        patterns_now = (*registry, *(registry[name].tokens if name in registry else ()))
+        if patterns_now != self._patterns:
+            self._patterns, self._needs = patterns_now, needed(self.md)
+        return self._needs
 
 
 class PlainTextExtension(Extension):
