@@ -157,10 +157,14 @@ def test_an_abbreviation_in_plain_text_is_still_marked():
     assert html == '<p>En <abbr title="Pædagogisk assistent">PA</abbr> i praktik.</p>'
 
 
+def add_luu(markdown: Markdown) -> None:
+    """Register an inline pattern that makes "LUU" strong: it matches plain letters."""
+    markdown.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
+
+
 def test_with_an_inline_pattern_it_does_not_know_the_shortcut_marks_nothing():
     markdown = site_markdown()
-    # A pattern that matches plain letters: no character tells where it may match.
-    markdown.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
+    add_luu(markdown)  # no character tells where it may match
     assert needed(markdown) is None
     assert markdown.convert("Et møde i LUU.") == "<p>Et møde i <strong>LUU</strong>.</p>"
 
@@ -168,7 +172,7 @@ def test_with_an_inline_pattern_it_does_not_know_the_shortcut_marks_nothing():
 def test_an_inline_pattern_added_after_a_conversion_is_not_missed():
     markdown = site_markdown()
     assert markdown.convert("Et møde i LUU.") == "<p>Et møde i LUU.</p>"
-    markdown.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
+    add_luu(markdown)
     assert markdown.reset().convert("Et møde i LUU.") == "<p>Et møde i <strong>LUU</strong>.</p>"
 
 
@@ -190,6 +194,6 @@ def test_one_extension_object_serves_two_markdowns_apart():
     shared = PlainTextExtension()
     plain = Markdown(extensions=[shared])
     marked = Markdown(extensions=[shared])
-    marked.inlinePatterns.register(SimpleTagInlineProcessor(r"()(LUU)()", "strong"), "luu", 65)
+    add_luu(marked)
     assert plain.convert("Et møde i LUU.") == "<p>Et møde i LUU.</p>"
     assert marked.convert("Et møde i LUU.") == "<p>Et møde i <strong>LUU</strong>.</p>"
