@@ -24,10 +24,8 @@ import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
 
-from markdown import Extension, Markdown
-from markdown import blockprocessors as blocks
+from markdown import Extension, Markdown, blockprocessors
 from markdown import inlinepatterns as patterns
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import abbr, def_list, footnotes, md_in_html, nl2br
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor
@@ -60,14 +58,14 @@ EMPHASIS = ("em_strong", patterns.DelimiterProcessor)
 # their priority and the characters of which a block holds at least one wherever they take it (read
 # from Python-Markdown 3.11). The last three are asked about every block and look in their run.
 BLOCKS: dict[str, tuple[type, int, str]] = {
-    "hashheader": (blocks.HashHeaderProcessor, 70, "#"),
-    "setextheader": (blocks.SetextHeaderProcessor, 60, "=-"),
-    "hr": (blocks.HRProcessor, 50, "-_*"),
+    "hashheader": (blockprocessors.HashHeaderProcessor, 70, "#"),
+    "setextheader": (blockprocessors.SetextHeaderProcessor, 60, "=-"),
+    "hr": (blockprocessors.HRProcessor, 50, "-_*"),
     "deflist": (def_list.DefListProcessor, 25, ":"),
-    "quote": (blocks.BlockQuoteProcessor, 20, ">"),
+    "quote": (blockprocessors.BlockQuoteProcessor, 20, ">"),
     "footnote": (footnotes.FootnoteBlockProcessor, 17, "["),
     "abbr": (abbr.AbbrBlockprocessor, 16, "["),
-    "reference": (blocks.ReferenceProcessor, 15, "["),
+    "reference": (blockprocessors.ReferenceProcessor, 15, "["),
 }
 # Python-Markdown's placeholders for stashed HTML and inline nodes start and end with these.
 _PLACEHOLDER = "\x02\x03"
@@ -124,10 +122,10 @@ class _PlainHtmlBlocks(Preprocessor):
         return source.split("\n")  # as the wrapped one gives it back
 
 
-class _Prefiltered(BlockProcessor):
+class _Prefiltered(blockprocessors.BlockProcessor):
     """A block processor asked only about the blocks that hold one of the characters it needs."""
 
-    def __init__(self, wrapped: BlockProcessor, characters: str):
+    def __init__(self, wrapped: blockprocessors.BlockProcessor, characters: str):
         super().__init__(wrapped.parser)
         self.wrapped = wrapped
         self.needs = _any_of(characters)
@@ -187,7 +185,7 @@ class PlainTextExtension(Extension):
     """Spare plain text Python-Markdown's raw-HTML parser, most block processors and its inline patterns."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
-        """Put the two in place of Python-Markdown's own processors, where those are registered.
+        """Put these in place of Python-Markdown's own processors, where those are registered.
 
         An extension loaded after this one that registers its own processor under the same name
         replaces the one put here, and its own runs on every text.
