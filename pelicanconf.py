@@ -66,7 +66,8 @@ MARKDOWN = {
         "markdown.extensions.nl2br": {},
         # A line that starts with a date ("10. marts kl. 9-12") stays text, never a list number.
         "plugins.formatting.datelines": {},
-        # Text with nothing for the inline patterns to match skips them (the same HTML, sooner).
+        # Plain text skips the raw-HTML parser, block tests and inline patterns that cannot match it
+        # (the same HTML, sooner).
         "plugins.formatting.plaintext": {},
     },
     "output_format": "html5",

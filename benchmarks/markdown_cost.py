@@ -4,7 +4,8 @@ The parse renders each block of a meeting on its own (about 37 conversions per f
 times, in one process, on the same generated minutes (benchmarks/generate.py), one after the other
 --runs times: the whole parse (``ContentReader.parse_minutes``' work: parse_meeting, follow-ups,
 list-number warnings, links, table references), the same blocks converted with the site's Markdown
-settings, with no extensions at all, and each file's body converted whole in one conversion, as
+settings (with the extensions Pelican's reader adds), with them but without the plain-text shortcut,
+with no extensions at all, and each file's body converted whole in one conversion, as
 plain Pelican does; and the parsed meeting with its follow-ups pickled and unpickled, as a worker
 hands it to the build and the content cache keeps it. Milliseconds per file, medians. Usage:
 
@@ -33,7 +34,7 @@ from plugins.kb.metadata.frontmatter import split_front_matter
 from plugins.kb.outputs.registers import follow_ups
 from plugins.markdown_content.reader import ContentReader
 
-# The extension that spares plain text the inline patterns (plugins/formatting/plaintext.py).
+# The extension that spares plain text the work Markdown does for markup (plugins/formatting/plaintext.py).
 SHORTCUT = "plugins.formatting.plaintext"
 
 

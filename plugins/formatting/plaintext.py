@@ -151,22 +151,20 @@ class _PlainTextInline(InlineProcessor):
             return super().run(tree, ancestors)
         marked = []
         for element in tree.iter():
-            # Only plain text: an AtomicString already there is someone else's.
-            if type(element.text) is str and not needs.search(element.text):
-                element.text = AtomicString(element.text)
-                marked.append((element, True))
-            if type(element.tail) is str and not needs.search(element.tail):
-                element.tail = AtomicString(element.tail)
-                marked.append((element, False))
+            for part in ("text", "tail"):
+                value = getattr(element, part)
+                # Only plain text: an AtomicString already there is someone else's.
+                if type(value) is str and not needs.search(value):
+                    setattr(element, part, AtomicString(value))
+                    marked.append((element, part))
         try:
             return super().run(tree, ancestors)
         finally:
             # Plain text again for the processors after this one (abbreviations look only there).
-            for element, is_text in marked:
-                if is_text and isinstance(element.text, AtomicString):
-                    element.text = str(element.text)
-                elif not is_text and isinstance(element.tail, AtomicString):
-                    element.tail = str(element.tail)
+            for element, part in marked:
+                value = getattr(element, part)
+                if isinstance(value, AtomicString):
+                    setattr(element, part, str(value))
 
     def _needed(self) -> re.Pattern | None:
         """needed(), worked out again when a pattern is added, taken away or replaced.
